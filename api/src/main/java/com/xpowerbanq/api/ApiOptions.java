@@ -1,0 +1,72 @@
+package com.xpowerbanq.api;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything banq-api is configured with.
+ *
+ * @param host listen address
+ * @param port listen port, 0 for any free port
+ * @param dbPath directory whose {@code *.db} files are served
+ * @param maxRows most days in one answer
+ * @param corsOrigins origins allowed to read answers from a browser
+ * @param pool connection pool and query limits per database
+ */
+record ApiOptions(
+        String host,
+        int port,
+        Path dbPath,
+        int maxRows,
+        List<String> corsOrigins,
+        PoolSettings pool) {
+    static final String DEFAULT_HOST = "127.0.0.1";
+    static final int DEFAULT_PORT = 8001;
+    static final Path DEFAULT_DB_PATH = Path.of("/srv/db");
+    static final int DEFAULT_MAX_ROWS = 90;
+    static final List<String> DEFAULT_ORIGINS =
+            List.of(
+                    "https://www.xpowermine.com",
+                    "https://www.xpowerbanq.com",
+                    "http://localhost:5173");
+    static final int DEFAULT_MAX_OPEN = 20;
+    static final int DEFAULT_MAX_IDLE = 10;
+    static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
+
+    ApiOptions {
+        corsOrigins = List.copyOf(corsOrigins);
+        if (maxRows < 1) {
+            throw new IllegalArgumentException("--max-rows must be at least 1, got " + maxRows);
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("--port must be in 0..65535, got " + port);
+        }
+    }
+
+    static ApiOptions defaults() {
+        return new ApiOptions(
+                DEFAULT_HOST,
+                DEFAULT_PORT,
+                DEFAULT_DB_PATH,
+                DEFAULT_MAX_ROWS,
+                DEFAULT_ORIGINS,
+                new PoolSettings(DEFAULT_MAX_OPEN, DEFAULT_MAX_IDLE, QUERY_TIMEOUT));
+    }
+
+    ApiOptions withPort(int port) {
+        return new ApiOptions(host, port, dbPath, maxRows, corsOrigins, pool);
+    }
+
+    ApiOptions withDbPath(Path dbPath) {
+        return new ApiOptions(host, port, dbPath, maxRows, corsOrigins, pool);
+    }
+
+    ApiOptions withMaxRows(int maxRows) {
+        return new ApiOptions(host, port, dbPath, maxRows, corsOrigins, pool);
+    }
+
+    ApiOptions withPool(PoolSettings pool) {
+        return new ApiOptions(host, port, dbPath, maxRows, corsOrigins, pool);
+    }
+}

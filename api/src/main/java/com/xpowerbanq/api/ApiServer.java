@@ -1,0 +1,132 @@
+package com.xpowerbanq.api;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HttpResponseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.jetty.http.BadMessageException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * banq-api's HTTP server: builds the Javalin app from its parts (no statics, so tests start it on
+ * port 0) with every route and error mapping in one place.
+ */
+public final class ApiServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+    private final ApiOptions options;
+    private final DatabaseDirectory directory;
+    private final Javalin app;
+
+    ApiServer(ApiOptions options) {
+        this.options = options;
+        this.directory = new DatabaseDirectory(options.dbPath(), options.pool());
+        SeriesQueries queries =
+                new SeriesQueries(directory, options.maxRows(), options.pool().queryTimeout());
+        this.app = create(options, queries, new CorsPolicy(options.corsOrigins()));
+    }
+
+    static Javalin create(ApiOptions options, SeriesQueries queries, CorsPolicy cors) {
+        ServiceHandlers service = new ServiceHandlers();
+        RequestGuard guard = new RequestGuard();
+        SeriesHandler averages = new SeriesHandler(Route.DAILY_AVERAGE, queries);
+        SeriesHandler ohlc = new SeriesHandler(Route.DAILY_OHLC, queries);
+        return Javalin.create(
+                config -> {
+                    config.startup.showJavalinBanner = false;
+                    config.startup.showOldJavalinVersionWarning = false;
+                    config.http.generateEtags = false;
+                    config.jetty.host = options.host();
+                    config.jetty.port = options.port();
+                    config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+                    config.jetty.modifyHttpConfiguration(
+                            http -> {
+                                http.setSendServerVersion(false);
+                                http.setSendXPoweredBy(false);
+                            });
+
+                    config.routes.before(cors::apply);
+                    config.routes.before(guard::check);
+                    Map<String, Handler> routes = new LinkedHashMap<>();
+                    routes.put("/health", service::health);
+                    routes.put("/robots.txt", service::robots);
+                    routes.put("/", service::root);
+                    routes.put(Route.DAILY_AVERAGE.path(), averages::handle);
+                    routes.put(Route.DAILY_OHLC.path(), ohlc::handle);
+                    routes.forEach(
+                            (path, handler) -> {
+                                config.routes.get(path, handler);
+                                config.routes.head(path, handler);
+                            });
+
+                    config.routes.exception(
+                            BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
+                    config.routes.exception(
+                            UnavailableException.class, (e, ctx) -> unavailable(ctx, e));
+                    config.routes.exception(
+                            ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+                    config.routes.exception(
+                            HttpResponseException.class, (e, ctx) -> httpError(ctx, e));
+                    config.routes.exception(
+                            BadMessageException.class, (e, ctx) -> error(ctx, 400, "Bad request"));
+                    config.routes.exception(
+                            IllegalArgumentException.class,
+                            (e, ctx) -> error(ctx, 400, "Bad request"));
+                    config.routes.exception(Exception.class, (e, ctx) -> internal(ctx, e));
+                });
+    }
+
+    private static void error(Context ctx, int status, String message) {
+        ctx.status(status);
+        ctx.contentType("application/json");
+        ctx.result(GoJson.error(message));
+    }
+
+    private static void unavailable(Context ctx, UnavailableException e) {
+        if (e.getCause() != null) {
+            LOG.debug("{} {}: {}", ctx.method(), ctx.path(), e.getMessage(), e.getCause());
+        }
+        error(ctx, 503, e.getMessage());
+    }
+
+    private static void httpError(Context ctx, HttpResponseException e) {
+        String message =
+                switch (e.getStatus()) {
+                    case 404 -> "Not found";
+                    case 405 -> "Method not allowed";
+                    default -> e.getMessage();
+                };
+        error(ctx, e.getStatus(), message);
+    }
+
+    private static void internal(Context ctx, Exception e) {
+        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+        error(ctx, 500, "Internal server error");
+    }
+
+    ApiServer start() {
+        app.start();
+        return this;
+    }
+
+    int port() {
+        return app.port();
+    }
+
+    String host() {
+        return options.host();
+    }
+
+    DatabaseDirectory directory() {
+        return directory;
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        directory.close();
+    }
+}

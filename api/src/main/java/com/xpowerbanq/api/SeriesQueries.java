@@ -1,0 +1,100 @@
+package com.xpowerbanq.api;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Answers day windows of the served databases: picks the fast or the legacy path, keeps each query
+ * within its time limit and tags every answer with an ETag derived from the state of the file.
+ * Knows nothing of HTTP.
+ */
+final class SeriesQueries {
+    private static final Logger LOG = LoggerFactory.getLogger(SeriesQueries.class);
+    private static final WindowQuery ROLLUP = new RollupWindows();
+    private static final WindowQuery LEGACY = new LegacyWindows();
+
+    private final DatabaseDirectory directory;
+    private final int maxRows;
+    private final Duration queryTimeout;
+
+    SeriesQueries(DatabaseDirectory directory, int maxRows, Duration queryTimeout) {
+        this.directory = directory;
+        this.maxRows = maxRows;
+        this.queryTimeout = queryTimeout;
+    }
+
+    /**
+     * The rows of {@code route} over {@code window} in database {@code name}.
+     *
+     * @param ifNoneMatch the client's If-None-Match header, if any
+     * @param clientGone tells whether the client has stopped waiting
+     * @throws UnavailableException when the database is absent, unreadable or too slow
+     */
+    SeriesAnswer answer(
+            Route route,
+            String name,
+            DayWindow window,
+            @Nullable String ifNoneMatch,
+            BooleanSupplier clientGone) {
+        DatabaseDirectory.Lease lease = directory.lease(name);
+        String etag = EntityTag.of(route, name, window, maxRows, lease.stamp());
+        String file = name + ".db";
+        if (ifNoneMatch != null && EntityTag.matches(ifNoneMatch, etag)) {
+            return new SeriesAnswer(file, etag, null);
+        }
+        QueryBudget budget = new QueryBudget(queryTimeout, clientGone);
+        try (Connection c = lease.db().connection()) {
+            directory.refreshLayout(lease);
+            List<? extends DailyRow> rows = budget.run(c, conn -> rows(route, lease.db(), conn, window));
+            return new SeriesAnswer(file, etag, DailyRow.toJson(rows));
+        } catch (SQLException e) {
+            throw failure(lease.db(), e, budget);
+        }
+    }
+
+    private List<? extends DailyRow> rows(
+            Route route, ServedDatabase db, Connection c, DayWindow window) throws SQLException {
+        WindowQuery query =
+                switch (db.layout()) {
+                    case ROLLUP -> ROLLUP;
+                    case LEGACY -> LEGACY;
+                    case EMPTY -> null;
+                    case FOREIGN ->
+                            throw new UnavailableException(
+                                    "Database not available: " + db.name() + " is not a series"
+                                            + " database");
+                };
+        if (query == null) {
+            return List.of();
+        }
+        return route == Route.DAILY_AVERAGE
+                ? query.averages(c, window, maxRows)
+                : query.ohlc(c, window, maxRows);
+    }
+
+    private UnavailableException failure(ServedDatabase db, SQLException e, QueryBudget budget) {
+        if (budget.abandoned()) {
+            return new UnavailableException("Client closed the request", e);
+        }
+        if (budget.expired()) {
+            LOG.warn("{}.db: query interrupted after {} ms", db.name(), queryTimeout.toMillis());
+            return new UnavailableException("Query time limit exceeded, try a shorter window", e);
+        }
+        SQLiteErrorCode code =
+                e instanceof SQLiteException sqlite ? sqlite.getResultCode() : null;
+        if (code != SQLiteErrorCode.SQLITE_BUSY && code != SQLiteErrorCode.SQLITE_LOCKED) {
+            // corrupt, not a database, or the pool broke: reopen on the next request
+            directory.evict(db, "query failed: " + e.getMessage());
+        }
+        LOG.warn("{}.db: {}", db.name(), e.getMessage());
+        return new UnavailableException("Database not available", e);
+    }
+}
