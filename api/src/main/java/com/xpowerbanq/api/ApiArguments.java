@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Parses banq-api's flags, with the original's short and long names ({@code -p 8001}, {@code
- * --port 8001}, {@code --port=8001}, and Go's single-dash long form {@code -port 8001}).
+ * Parses banq-api's flags, with the original's short and long names ({@code -p 8001}, {@code --port
+ * 8001}, {@code --port=8001}, and Go's single-dash long form {@code -port 8001}).
  */
 final class ApiArguments {
     static final String HELP =

@@ -30,8 +30,7 @@ public final class ApiMain {
             return;
         }
         if (Files.exists(options.dbPath()) && !Files.isDirectory(options.dbPath())) {
-            System.err.println(
-                    "banq-api: --db-path " + options.dbPath() + " is not a directory");
+            System.err.println("banq-api: --db-path " + options.dbPath() + " is not a directory");
             System.exit(EX_USAGE);
         }
         ApiServer server = new ApiServer(options);

@@ -41,7 +41,8 @@ public final class ApiServer implements AutoCloseable {
                     config.http.generateEtags = false;
                     config.jetty.host = options.host();
                     config.jetty.port = options.port();
-                    config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler()));
+                    config.jetty.modifyServer(
+                            server -> server.setErrorHandler(new JsonErrorHandler()));
                     config.jetty.modifyHttpConfiguration(
                             http -> {
                                 http.setSendServerVersion(false);

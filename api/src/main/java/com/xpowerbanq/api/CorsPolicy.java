@@ -32,7 +32,8 @@ final class CorsPolicy {
     /** Before every request: answers preflights, and marks allowed cross-origin requests. */
     void apply(Context ctx) {
         String origin = ctx.header("Origin");
-        if ("OPTIONS".equals(ctx.method().name()) && notEmpty(ctx.header("Access-Control-Request-Method"))) {
+        if ("OPTIONS".equals(ctx.method().name())
+                && notEmpty(ctx.header("Access-Control-Request-Method"))) {
             preflight(ctx, origin);
             ctx.status(HttpStatus.OK);
             ctx.skipRemainingHandlers();

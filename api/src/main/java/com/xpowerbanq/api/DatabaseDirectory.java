@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The databases of the db path: every {@code NAME.db} directly in it (usually a link into the state
- * directory) is served as {@code NAME}. The directory is looked at on every request, so a link
- * that appears is served at once and one that is removed is withdrawn, its pool closed.
+ * directory) is served as {@code NAME}. The directory is looked at on every request, so a link that
+ * appears is served at once and one that is removed is withdrawn, its pool closed.
  */
 final class DatabaseDirectory implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseDirectory.class);
@@ -45,8 +45,8 @@ final class DatabaseDirectory implements AutoCloseable {
     }
 
     /**
-     * Refuses any name that is not a plain file name: no separators, dots, encoded bytes or
-     * control characters ever reach the file system.
+     * Refuses any name that is not a plain file name: no separators, dots, encoded bytes or control
+     * characters ever reach the file system.
      */
     static void checkName(String name) {
         if (!NAME.matcher(name).matches()) {
@@ -75,7 +75,9 @@ final class DatabaseDirectory implements AutoCloseable {
         return names;
     }
 
-    /** The database {@code name} (already checked), opened on first use or after its file changed. */
+    /**
+     * The database {@code name} (already checked), opened on first use or after its file changed.
+     */
     Lease lease(String name) {
         Path link = dir.resolve(name + SUFFIX);
         try {

@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * time, and those of its write-ahead log. Any commit changes the log or the file, so the stamp
  * changes with every change of content; it is the basis of the ETag.
  */
-record FileStamp(Object identity, long size, long modifiedNanos, long walSize, long walModifiedNanos) {
+record FileStamp(
+        Object identity, long size, long modifiedNanos, long walSize, long walModifiedNanos) {
 
     /** The stamp of {@code file} (links followed), or null when there is no regular file. */
     static @Nullable FileStamp of(Path file, Path wal) throws IOException {

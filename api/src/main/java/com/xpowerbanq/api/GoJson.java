@@ -3,9 +3,9 @@ package com.xpowerbanq.api;
 import java.math.BigDecimal;
 
 /**
- * Writes JSON text the way Go's {@code encoding/json} does, which the original API used: numbers
- * in their shortest round-trip form ({@code 0.5}, {@code 1e-7}, {@code 1e+21}) and strings with
- * {@code <}, {@code >} and {@code &} escaped.
+ * Writes JSON text the way Go's {@code encoding/json} does, which the original API used: numbers in
+ * their shortest round-trip form ({@code 0.5}, {@code 1e-7}, {@code 1e+21}) and strings with {@code
+ * <}, {@code >} and {@code &} escaped.
  */
 final class GoJson {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
@@ -54,7 +54,11 @@ final class GoJson {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028'
+                    if (c < 0x20
+                            || c == '<'
+                            || c == '>'
+                            || c == '&'
+                            || c == '\u2028'
                             || c == '\u2029') {
                         out.append("\\u")
                                 .append(HEX[(c >> 12) & 0xF])

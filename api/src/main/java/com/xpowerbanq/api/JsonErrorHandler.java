@@ -12,8 +12,8 @@ import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
 
 /**
- * Errors that Jetty answers before a request reaches Javalin (a request line too long, an
- * ambiguous path, a malformed header) get the same {@code {"error": …}} body as every other error.
+ * Errors that Jetty answers before a request reaches Javalin (a request line too long, an ambiguous
+ * path, a malformed header) get the same {@code {"error": …}} body as every other error.
  */
 final class JsonErrorHandler extends ErrorHandler {
     private static final HttpField JSON =

@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * repeat the original index expressions verbatim so that SQLite range-scans those indexes.
  */
 final class LegacyWindows implements WindowQuery {
-    private static final String STAMP = "CAST(REPLACE(json_extract(json,'$.stamp'),'n','') AS INTEGER)";
+    private static final String STAMP =
+            "CAST(REPLACE(json_extract(json,'$.stamp'),'n','') AS INTEGER)";
     private static final String QUOTE_TIME =
             "CAST(REPLACE(json_extract(json,'$.quote_time'),'n','') AS INTEGER)";
     private static final String QUOTE_UTC =
@@ -40,7 +41,8 @@ final class LegacyWindows implements WindowQuery {
                     + " FROM raw_logs WHERE "
                     + QUOTE_TIME
                     + " BETWEEN ? AND ? ORDER BY 1, 3, 4";
-    // The original CLI wrote the v10a quote tuple as quote_mid/quote_rel/quote_utc: bid = ask = mid.
+    // The original CLI wrote the v10a quote tuple as quote_mid/quote_rel/quote_utc: bid = ask =
+    // mid.
     private static final String MID_QUOTES =
             "SELECT "
                     + QUOTE_UTC
@@ -132,7 +134,8 @@ final class LegacyWindows implements WindowQuery {
         }
 
         DailyOhlc row() {
-            return new DailyOhlc(open, high, low, close, LocalDate.ofEpochDay(epochDay).toString(), n);
+            return new DailyOhlc(
+                    open, high, low, close, LocalDate.ofEpochDay(epochDay).toString(), n);
         }
     }
 }

@@ -15,7 +15,8 @@ record PoolSettings(int maxOpen, int maxIdle, Duration queryTimeout) {
             throw new IllegalArgumentException("--db.max-open must be at least 1, got " + maxOpen);
         }
         if (maxIdle < 0) {
-            throw new IllegalArgumentException("--db.max-idle must not be negative, got " + maxIdle);
+            throw new IllegalArgumentException(
+                    "--db.max-idle must not be negative, got " + maxIdle);
         }
     }
 }

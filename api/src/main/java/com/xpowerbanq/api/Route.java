@@ -1,6 +1,9 @@
 package com.xpowerbanq.api;
 
-/** The two data routes of the original API: which databases they read and how they describe themselves. */
+/**
+ * The two data routes of the original API: which databases they read and how they describe
+ * themselves.
+ */
 enum Route {
     DAILY_AVERAGE(
             "daily_average",

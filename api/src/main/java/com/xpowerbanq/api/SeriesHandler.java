@@ -16,13 +16,13 @@ final class SeriesHandler {
     void handle(Context ctx) {
         String db = ctx.pathParam("db");
         if (!db.startsWith(route.prefix())) {
-            throw new BadRequestException("Invalid database name. Must start with " + route.prefix());
+            throw new BadRequestException(
+                    "Invalid database name. Must start with " + route.prefix());
         }
         DatabaseDirectory.checkName(db);
         DayWindow window = DayWindow.parse(ctx.queryParam("lhs"), ctx.queryParam("rhs"));
         SeriesAnswer answer =
-                queries.answer(
-                        route, db, window, ctx.header("If-None-Match"), ClientWatch.of(ctx));
+                queries.answer(route, db, window, ctx.header("If-None-Match"), ClientWatch.of(ctx));
         ctx.header("X-Database", answer.file());
         ctx.header("Cache-Control", "public, max-age=3600");
         ctx.header("ETag", answer.etag());

@@ -6,10 +6,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
 
 /**
  * Answers day windows of the served databases: picks the fast or the legacy path, keeps each query
@@ -53,7 +53,8 @@ final class SeriesQueries {
         QueryBudget budget = new QueryBudget(queryTimeout, clientGone);
         try (Connection c = lease.db().connection()) {
             directory.refreshLayout(lease);
-            List<? extends DailyRow> rows = budget.run(c, conn -> rows(route, lease.db(), conn, window));
+            List<? extends DailyRow> rows =
+                    budget.run(c, conn -> rows(route, lease.db(), conn, window));
             return new SeriesAnswer(file, etag, DailyRow.toJson(rows));
         } catch (SQLException e) {
             throw failure(lease.db(), e, budget);
@@ -69,7 +70,9 @@ final class SeriesQueries {
                     case EMPTY -> null;
                     case FOREIGN ->
                             throw new UnavailableException(
-                                    "Database not available: " + db.name() + " is not a series"
+                                    "Database not available: "
+                                            + db.name()
+                                            + " is not a series"
                                             + " database");
                 };
         if (query == null) {
@@ -88,8 +91,7 @@ final class SeriesQueries {
             LOG.warn("{}.db: query interrupted after {} ms", db.name(), queryTimeout.toMillis());
             return new UnavailableException("Query time limit exceeded, try a shorter window", e);
         }
-        SQLiteErrorCode code =
-                e instanceof SQLiteException sqlite ? sqlite.getResultCode() : null;
+        SQLiteErrorCode code = e instanceof SQLiteException sqlite ? sqlite.getResultCode() : null;
         if (code != SQLiteErrorCode.SQLITE_BUSY && code != SQLiteErrorCode.SQLITE_LOCKED) {
             // corrupt, not a database, or the pool broke: reopen on the next request
             directory.evict(db, "query failed: " + e.getMessage());

@@ -74,10 +74,10 @@ final class ServedDatabase implements AutoCloseable {
                 ResultSet rs =
                         s.executeQuery(
                                 "SELECT"
-                                    + " EXISTS(SELECT 1 FROM sqlite_master WHERE type='table' AND"
-                                    + " name='raw_logs'), EXISTS(SELECT 1 FROM sqlite_master WHERE"
-                                    + " type='table' AND name='daily_rollup'), (SELECT count(*)"
-                                    + " FROM sqlite_master)")) {
+                                        + " EXISTS(SELECT 1 FROM sqlite_master WHERE type='table' AND"
+                                        + " name='raw_logs'), EXISTS(SELECT 1 FROM sqlite_master WHERE"
+                                        + " type='table' AND name='daily_rollup'), (SELECT count(*)"
+                                        + " FROM sqlite_master)")) {
             rs.next();
             boolean rawLogs = rs.getBoolean(1);
             boolean rollup = rs.getBoolean(2);
@@ -85,7 +85,9 @@ final class ServedDatabase implements AutoCloseable {
             layout =
                     rawLogs && rollup
                             ? Layout.ROLLUP
-                            : rawLogs ? Layout.LEGACY : objects == 0 ? Layout.EMPTY : Layout.FOREIGN;
+                            : rawLogs
+                                    ? Layout.LEGACY
+                                    : objects == 0 ? Layout.EMPTY : Layout.FOREIGN;
             return layout;
         }
     }

@@ -30,7 +30,10 @@ final class ServiceHandlers {
     /** The original's description document; Go's encoder sorted the keys of its maps. */
     private static String describe() {
         StringBuilder out = new StringBuilder("{");
-        field(out, "description", "Read-only API for XPower Banq utilization rates and price quotes");
+        field(
+                out,
+                "description",
+                "Read-only API for XPower Banq utilization rates and price quotes");
         out.append(",\"endpoints\":{");
         Route[] routes = Route.values();
         Arrays.sort(routes, Comparator.comparing(Route::routeName));
@@ -47,7 +50,10 @@ final class ServiceHandlers {
         field(out, "license", "GPL-3.0");
         field(out.append(','), "license_url", "https://www.gnu.org/licenses/gpl-3.0.en.html");
         field(out.append(','), "source", "xpower-banq-cli");
-        field(out.append(','), "source_url", "https://github.com/blackhan-software/xpower-banq-cli.git");
+        field(
+                out.append(','),
+                "source_url",
+                "https://github.com/blackhan-software/xpower-banq-cli.git");
         field(out.append(','), "title", "XPower Banq Database API");
         return out.append("}\n").toString();
     }

@@ -1,0 +1,339 @@
+package com.xpowerbanq.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Golden answers: databases with known events (current schema and the original's), every route and
+ * window compared with values computed here from the events, not with the production SQL.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiContractIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final LocalDate FIRST = LocalDate.parse("2025-11-10");
+    private static final int DAYS = 12;
+
+    @TempDir static Path dbPath;
+    private final List<Event> riEvents = new ArrayList<>();
+    private final List<Event> rtEvents = new ArrayList<>();
+    private ApiServer server;
+    private RawHttp http;
+
+    /** One event: its time, its value (util or mid) and its position in the chain. */
+    record Event(long time, double value, long block, int index) {}
+
+    @BeforeAll
+    void writeDatabasesAndStart() throws Exception {
+        Random random = new Random(7);
+        long block = 5_000;
+        for (int d = 0; d < DAYS; d++) {
+            long midnight = FIRST.plusDays(d).atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+            long[] times = {midnight, midnight + 3_600, midnight + 43_200, midnight + 86_399};
+            for (long time : times) {
+                riEvents.add(new Event(time, random.nextDouble(), block, 0));
+                double mid = 0.5 + random.nextDouble();
+                rtEvents.add(new Event(time, mid, block, 0));
+                block += 3;
+            }
+            // two quotes at the same second: order decided by block, then log index
+            long noon = midnight + 43_200;
+            rtEvents.add(new Event(noon, 9.0 + d, block + 1, 2));
+            rtEvents.add(new Event(noon, 7.0 + d, block + 1, 1));
+            rtEvents.add(new Event(midnight, 3.0 + d, block - 2, 5)); // earlier block, same second
+            riEvents.add(new Event(noon, 0.125, block + 1, 1));
+            block += 5;
+        }
+        write(dbPath.resolve("ri_apow_supply_0.db"), true, false);
+        write(dbPath.resolve("rt_xpow_apow_0.db"), false, false);
+        write(dbPath.resolve("ri_apow_borrow_0.db"), true, true);
+        write(dbPath.resolve("rt_apow_xpow_0.db"), false, true);
+        server = ApiServerFixture.start(dbPath, 90);
+        http = new RawHttp(server.port());
+    }
+
+    private void write(Path file, boolean ri, boolean legacy) throws Exception {
+        List<Event> events = new ArrayList<>(ri ? riEvents : rtEvents);
+        java.util.Collections.shuffle(events, new Random(11)); // insertion order must not matter
+        try (SeriesFiles db =
+                legacy ? SeriesFiles.legacy(file, ri) : SeriesFiles.current(file, ri)) {
+            for (Event e : events) {
+                if (ri) {
+                    db.reindex(e.time, e.value, e.block, e.index);
+                } else {
+                    db.refresh(e.time, e.value, e.value, e.block, e.index);
+                }
+            }
+        }
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @ParameterizedTest(name = "{0} {1}..{2}")
+    @CsvSource({
+        "ri_apow_supply_0, 2025-11-10, 2025-11-21",
+        "ri_apow_supply_0, 2025-11-12, 2025-11-12",
+        "ri_apow_supply_0, 2025-11-15, 2025-12-31",
+        "ri_apow_supply_0, 2025-10-01, 2025-11-09",
+        "ri_apow_borrow_0, 2025-11-10, 2025-11-21",
+        "ri_apow_borrow_0, 2025-11-12, 2025-11-14",
+    })
+    void dailyAverageEqualsTheMeanOfEachDay(String db, String lhs, String rhs) throws Exception {
+        RawHttp.Response response =
+                http.get("/" + db + "/daily_average.json?lhs=" + lhs + "&rhs=" + rhs);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertDataHeaders(response, db);
+        List<LinkedHashMap<String, Object>> rows = rows(response);
+        List<Expected> expected = averages(LocalDate.parse(lhs), LocalDate.parse(rhs), 90);
+        assertThat(rows).hasSize(expected.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = rows.get(i);
+            assertThat(row.keySet()).containsExactly("avg_util", "day", "n");
+            assertThat(row.get("day")).isEqualTo(expected.get(i).day);
+            assertThat(((Number) row.get("n")).longValue()).isEqualTo(expected.get(i).n);
+            assertClose(row.get("avg_util"), expected.get(i).values[0]);
+        }
+    }
+
+    @ParameterizedTest(name = "{0} {1}..{2}")
+    @CsvSource({
+        "rt_xpow_apow_0, 2025-11-10, 2025-11-21",
+        "rt_xpow_apow_0, 2025-11-13, 2025-11-13",
+        "rt_apow_xpow_0, 2025-11-10, 2025-11-21",
+        "rt_apow_xpow_0, 2025-11-20, 2026-01-01",
+    })
+    void dailyOhlcTakesOpenAndCloseByTimeBlockAndLogIndex(String db, String lhs, String rhs)
+            throws Exception {
+        RawHttp.Response response =
+                http.get("/" + db + "/daily_ohlc.json?lhs=" + lhs + "&rhs=" + rhs);
+
+        assertThat(response.status()).isEqualTo(200);
+        assertDataHeaders(response, db);
+        List<LinkedHashMap<String, Object>> rows = rows(response);
+        List<Expected> expected = ohlc(LocalDate.parse(lhs), LocalDate.parse(rhs), 90);
+        assertThat(rows).hasSize(expected.size());
+        for (int i = 0; i < rows.size(); i++) {
+            Map<String, Object> row = rows.get(i);
+            assertThat(row.keySet()).containsExactly("open", "high", "low", "close", "day", "n");
+            assertThat(row.get("day")).isEqualTo(expected.get(i).day);
+            assertThat(((Number) row.get("n")).longValue()).isEqualTo(expected.get(i).n);
+            assertClose(row.get("open"), expected.get(i).values[0]);
+            assertClose(row.get("high"), expected.get(i).values[1]);
+            assertClose(row.get("low"), expected.get(i).values[2]);
+            assertClose(row.get("close"), expected.get(i).values[3]);
+        }
+    }
+
+    @Test
+    void answersStopAtMaxRowsDaysOldestFirst() throws Exception {
+        try (ApiServer small = ApiServerFixture.start(dbPath, 3)) {
+            RawHttp client = new RawHttp(small.port());
+            for (String db : List.of("ri_apow_supply_0", "ri_apow_borrow_0")) {
+                var rows =
+                        rows(
+                                client.get(
+                                        "/"
+                                                + db
+                                                + "/daily_average.json?lhs=2025-11-01&rhs=2025-12-01"));
+                assertThat(rows)
+                        .extracting(r -> r.get("day"))
+                        .containsExactly("2025-11-10", "2025-11-11", "2025-11-12");
+            }
+            for (String db : List.of("rt_xpow_apow_0", "rt_apow_xpow_0")) {
+                var rows =
+                        rows(
+                                client.get(
+                                        "/"
+                                                + db
+                                                + "/daily_ohlc.json?lhs=2025-11-11&rhs=2025-12-01"));
+                assertThat(rows)
+                        .extracting(r -> r.get("day"))
+                        .containsExactly("2025-11-11", "2025-11-12", "2025-11-13");
+            }
+        }
+    }
+
+    @Test
+    void legacyRowsWithMidNamesAreReadAsBidEqualsAskEqualsMid(@TempDir Path other)
+            throws Exception {
+        long t = LocalDate.parse("2025-11-15").atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+        try (SeriesFiles db = SeriesFiles.legacy(other.resolve("rt_mid_apow_0.db"), false)) {
+            db.refreshMidNames(t + 10, 2.0, 10, 0)
+                    .refreshMidNames(t + 10, 3.0, 9, 0)
+                    .refreshMidNames(t + 500, 1.5, 11, 0);
+        }
+        try (ApiServer api = ApiServerFixture.start(other, 90)) {
+            RawHttp.Response response =
+                    new RawHttp(api.port())
+                            .get("/rt_mid_apow_0/daily_ohlc.json?lhs=2025-11-15&rhs=2025-11-15");
+            assertThat(response.body())
+                    .isEqualTo(
+                            "[{\"open\":3,\"high\":3,\"low\":1.5,\"close\":1.5,\"day\":\"2025-11-15\",\"n\":3}]\n");
+        }
+    }
+
+    @Test
+    void healthRobotsAndRootAnswerTheOriginalBytes() throws Exception {
+        RawHttp.Response health = http.get("/health");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.header("Content-Type")).isEqualTo("application/json");
+        assertThat(health.header("Cache-Control")).isEqualTo("no-cache, no-store, must-revalidate");
+        assertThat(health.body())
+                .isEqualTo("{\"service\":\"XPower Banq API\",\"status\":\"ok\"}\n");
+
+        RawHttp.Response robots = http.get("/robots.txt");
+        assertThat(robots.header("Content-Type")).isEqualTo("text/plain");
+        assertThat(robots.body()).isEqualTo("User-agent: *\nDisallow: /\n");
+
+        RawHttp.Response root = http.get("/");
+        assertThat(root.header("Content-Type")).isEqualTo("application/json");
+        assertThat(root.header("Cache-Control")).isEqualTo("public, max-age=3600");
+        assertThat(root.body())
+                .isEqualTo(
+                        "{\"description\":\"Read-only API for XPower Banq utilization rates and price"
+                                + " quotes\",\"endpoints\":{\"daily_average\":{\"description\":\"Daily"
+                                + " average utilization rates\",\"example\":\"/ri_apow_supply_0/daily_average.json?lhs=2025-11-15\\u0026rhs=2025-12-15\",\"params\":\"?lhs=YYYY-MM-DD\\u0026rhs=YYYY-MM-DD\",\"path\":\"/{dbName}/daily_average.json\"},\"daily_ohlc\":{\"description\":\"Daily"
+                                + " OHLC price"
+                                + " quotes\",\"example\":\"/rt_apow_xpow_0/daily_ohlc.json?lhs=2025-11-15\\u0026rhs=2025-12-15\",\"params\":\"?lhs=YYYY-MM-DD\\u0026rhs=YYYY-MM-DD\",\"path\":\"/{dbName}/daily_ohlc.json\"}},\"license\":\"GPL-3.0\",\"license_url\":\"https://www.gnu.org/licenses/gpl-3.0.en.html\",\"source\":\"xpower-banq-cli\",\"source_url\":\"https://github.com/blackhan-software/xpower-banq-cli.git\",\"title\":\"XPower"
+                                + " Banq Database API\"}\n");
+    }
+
+    @Test
+    void headAnswersHeadersWithoutBody() throws Exception {
+        RawHttp.Response head =
+                http.send(
+                        "HEAD",
+                        "/ri_apow_supply_0/daily_average.json?lhs=2025-11-10&rhs=2025-11-11",
+                        Map.of());
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.header("X-Database")).isEqualTo("ri_apow_supply_0.db");
+        assertThat(head.body()).isEmpty();
+    }
+
+    @Test
+    void etagIsStrongStableAndAnswers304UntilTheDatabaseChanges(@TempDir Path other)
+            throws Exception {
+        long t = LocalDate.parse("2025-11-15").atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+        Path file = other.resolve("ri_etag_supply_0.db");
+        try (SeriesFiles db = SeriesFiles.current(file, true);
+                ApiServer api = ApiServerFixture.start(other, 90)) {
+            db.reindex(t, 0.5).commit();
+            RawHttp client = new RawHttp(api.port());
+            String target = "/ri_etag_supply_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15";
+            RawHttp.Response first = client.get(target);
+            String etag = first.header("ETag");
+            assertThat(etag).matches("\"[0-9a-f]{16}\"");
+            assertThat(client.get(target).header("ETag")).isEqualTo(etag);
+
+            RawHttp.Response cached = client.send("GET", target, Map.of("If-None-Match", etag));
+            assertThat(cached.status()).isEqualTo(304);
+            assertThat(cached.body()).isEmpty();
+
+            db.reindex(t + 60, 0.25).commit();
+            RawHttp.Response changed = client.send("GET", target, Map.of("If-None-Match", etag));
+            assertThat(changed.status()).isEqualTo(200);
+            assertThat(changed.header("ETag")).isNotEqualTo(etag);
+            assertThat(changed.body())
+                    .isEqualTo("[{\"avg_util\":0.375,\"day\":\"2025-11-15\",\"n\":2}]\n");
+        }
+    }
+
+    private static void assertDataHeaders(RawHttp.Response response, String db) {
+        assertThat(response.header("Content-Type")).isEqualTo("application/json");
+        assertThat(response.header("X-Database")).isEqualTo(db + ".db");
+        assertThat(response.header("Cache-Control")).isEqualTo("public, max-age=3600");
+        assertThat(response.header("ETag")).isNotBlank();
+        assertThat(response.body()).endsWith("]\n");
+    }
+
+    private static List<LinkedHashMap<String, Object>> rows(RawHttp.Response response)
+            throws Exception {
+        return JSON.readValue(response.body(), new TypeReference<>() {});
+    }
+
+    private static void assertClose(Object actual, double expected) {
+        double value = ((Number) actual).doubleValue();
+        assertThat(value).isCloseTo(expected, within(Math.abs(expected) * 1e-12));
+    }
+
+    /** One expected day: its values (avg, or open/high/low/close) and count. */
+    record Expected(String day, long n, double[] values) {}
+
+    private List<Expected> averages(LocalDate lhs, LocalDate rhs, int maxRows) {
+        TreeMap<LocalDate, List<Event>> days = byDay(riEvents, lhs, rhs);
+        List<Expected> out = new ArrayList<>();
+        days.forEach(
+                (day, events) -> {
+                    double sum = 0;
+                    for (Event e : events) {
+                        sum += e.value;
+                    }
+                    out.add(
+                            new Expected(
+                                    day.toString(),
+                                    events.size(),
+                                    new double[] {sum / events.size()}));
+                });
+        return out.subList(0, Math.min(maxRows, out.size()));
+    }
+
+    private List<Expected> ohlc(LocalDate lhs, LocalDate rhs, int maxRows) {
+        TreeMap<LocalDate, List<Event>> days = byDay(rtEvents, lhs, rhs);
+        List<Expected> out = new ArrayList<>();
+        days.forEach(
+                (day, events) -> {
+                    events.sort(
+                            Comparator.comparingLong(Event::time)
+                                    .thenComparingLong(Event::block)
+                                    .thenComparingInt(Event::index));
+                    double high = events.stream().mapToDouble(Event::value).max().orElseThrow();
+                    double low = events.stream().mapToDouble(Event::value).min().orElseThrow();
+                    out.add(
+                            new Expected(
+                                    day.toString(),
+                                    events.size(),
+                                    new double[] {
+                                        events.get(0).value,
+                                        high,
+                                        low,
+                                        events.get(events.size() - 1).value
+                                    }));
+                });
+        return out.subList(0, Math.min(maxRows, out.size()));
+    }
+
+    private static TreeMap<LocalDate, List<Event>> byDay(
+            List<Event> events, LocalDate lhs, LocalDate rhs) {
+        TreeMap<LocalDate, List<Event>> days = new TreeMap<>();
+        for (Event e : events) {
+            LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(e.time, 86_400));
+            if (!day.isBefore(lhs) && !day.isAfter(rhs)) {
+                days.computeIfAbsent(day, k -> new ArrayList<>()).add(e);
+            }
+        }
+        return days;
+    }
+}

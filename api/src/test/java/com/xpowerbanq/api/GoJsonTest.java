@@ -1,0 +1,65 @@
+package com.xpowerbanq.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class GoJsonTest {
+
+    @ParameterizedTest(name = "{0} is written as Go writes it: {1}")
+    @CsvSource({
+        "0.5, 0.5",
+        "1.0, 1",
+        "-2.0, -2",
+        "0.0, 0",
+        "0.1, 0.1",
+        "0.30000000000000004, 0.30000000000000004",
+        "150000000000000000, 150000000000000000",
+        "1e20, 100000000000000000000",
+        "1e21, 1e+21",
+        "1.2345e22, 1.2345e+22",
+        "1e-6, 0.000001",
+        "1e-7, 1e-7",
+        "1.5e-7, 1.5e-7",
+        "-2.5e-9, -2.5e-9",
+        "1e-10, 1e-10",
+        "1.7976931348623157e308, 1.7976931348623157e+308",
+        "123456.789, 123456.789"
+    })
+    void numbersUseGoShortestForm(double value, String expected) {
+        assertThat(GoJson.number(new StringBuilder(), value).toString()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "string {0}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "a&b|\"a\\u0026b\"",
+                "<x>|\"\\u003cx\\u003e\"",
+                "q\"uote|\"q\\\"uote\"",
+                "back\\slash|\"back\\\\slash\""
+            })
+    void stringsEscapeLikeGo(String value, String expected) {
+        assertThat(GoJson.string(new StringBuilder(), value).toString()).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void rowsKeepTheContractKeyOrder() {
+        String json =
+                DailyRow.toJson(
+                        java.util.List.of(
+                                new DailyAverage(0.25, "2025-11-15", 2),
+                                new DailyAverage(1e-7, "2025-11-16", 1)));
+        assertThat(json)
+                .isEqualTo(
+                        "[{\"avg_util\":0.25,\"day\":\"2025-11-15\",\"n\":2},"
+                                + "{\"avg_util\":1e-7,\"day\":\"2025-11-16\",\"n\":1}]\n");
+        String ohlc =
+                DailyRow.toJson(
+                        java.util.List.of(new DailyOhlc(1.5, 2.0, 1.0, null, "2025-11-15", 3)));
+        assertThat(ohlc)
+                .isEqualTo(
+                        "[{\"open\":1.5,\"high\":2,\"low\":1,\"close\":null,\"day\":\"2025-11-15\",\"n\":3}]\n");
+    }
+}
