@@ -1,0 +1,38 @@
+package com.xpowerbanq.miner.pow;
+
+/**
+ * Hashes a range of nonces of a {@link Puzzle} and reports those whose hash has at least {@code
+ * level} leading zero hex digits. Implementations keep no state between calls, so one instance
+ * serves every worker.
+ */
+public interface NonceSearch {
+
+    /** Receives a nonce whose hash passed the level, with its exact zeros and its hash. */
+    @FunctionalInterface
+    interface Finds {
+        void found(long nonce, int zeros, byte[] hash);
+    }
+
+    /** Short label for benchmarks and logs, e.g. {@code simd-8x64}. */
+    String name();
+
+    /** Nonces hashed per step. */
+    int width();
+
+    /**
+     * Hashes the nonces {@code from, from + 1, ...} (wrapping as unsigned 64-bit), at least {@code
+     * count} of them, rounded up to a multiple of {@link #width()}.
+     *
+     * @return the number of nonces hashed
+     */
+    long search(Puzzle puzzle, long from, long count, int level, Finds finds);
+
+    /** The SIMD search where the Vector API is present and wide enough, else the scalar one. */
+    static NonceSearch fastest() {
+        return VectorSupport.available() ? VectorSupport.search() : scalar();
+    }
+
+    static NonceSearch scalar() {
+        return new ScalarSearch();
+    }
+}
