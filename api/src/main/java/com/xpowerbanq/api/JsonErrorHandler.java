@@ -20,6 +20,11 @@ final class JsonErrorHandler extends ErrorHandler {
             new HttpField(HttpHeader.CONTENT_TYPE, "application/json");
 
     @Override
+    public boolean errorPageForMethod(String method) {
+        return true; // Jetty only writes bodies for GET, POST and HEAD by default
+    }
+
+    @Override
     protected void generateResponse(
             Request request,
             Response response,

@@ -1,0 +1,308 @@
+package com.xpowerbanq.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Every bad input gets its status and a JSON error; the server never answers 500 for them. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ApiHardeningIT {
+    private static final long DAY =
+            LocalDate.parse("2025-11-15").atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+
+    @TempDir static Path dbPath;
+    @TempDir static Path stateDir;
+    private ApiServer server;
+    private RawHttp http;
+
+    @BeforeAll
+    void start() throws Exception {
+        try (SeriesFiles db = SeriesFiles.current(dbPath.resolve("ri_apow_supply_0.db"), true)) {
+            db.reindex(DAY, 0.5);
+        }
+        try (SeriesFiles db = SeriesFiles.current(dbPath.resolve("rt_xpow_apow_0.db"), false)) {
+            db.refresh(DAY, 1.0, 2.0);
+        }
+        server = ApiServerFixture.start(dbPath, 90);
+        http = new RawHttp(server.port());
+    }
+
+    @AfterAll
+    void stop() {
+        server.close();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1} {2}")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "/rt_xpow_apow_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15|400|Invalid database name. Must start with ri_",
+                "/ri_apow_supply_0/daily_ohlc.json?lhs=2025-11-15&rhs=2025-11-15|400|Invalid database name. Must start with rt_",
+                "/RI_APOW_SUPPLY_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15|400|Invalid database name. Must start with ri_",
+                "/ri_APOW_supply_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15|503|Database not available",
+                "/ri_nonexistent/daily_average.json?lhs=2025-11-15&rhs=2025-11-15|503|Database not available",
+                "/ri_apow_supply_0/daily_average.json?rhs=2025-11-15|400|Missing required parameter: lhs",
+                "/ri_apow_supply_0/daily_average.json?lhs=2025-11-15|400|Missing required parameter: rhs",
+                "/ri_apow_supply_0/daily_average.json?lhs=&rhs=2025-11-15|400|Missing required parameter: lhs",
+                "/ri_apow_supply_0/daily_average.json?lhs=2025/11/15&rhs=2025-11-15|400|Invalid lhs date format. Use YYYY-MM-DD",
+                "/ri_apow_supply_0/daily_average.json?lhs=2025-11-15&rhs=12-15-2025|400|Invalid rhs date format. Use YYYY-MM-DD",
+                "/ri_apow_supply_0/daily_average.json?lhs=2025-11-15%0A&rhs=2025-11-15|400|Invalid lhs date format. Use YYYY-MM-DD",
+                "/ri_apow_supply_0/daily_average.json?lhs=2025-11-15'%20OR%20'1'='1&rhs=2025-11-15|400|Invalid lhs date format. Use YYYY-MM-DD",
+                "/ri_apow_supply_0/daily_average.json?lhs=2026-02-30&rhs=2026-03-01|400|Invalid lhs date: 2026-02-30 is not a day of the calendar",
+                "/ri_apow_supply_0/daily_average.json?lhs=2025-11-15&rhs=2025-13-01|400|Invalid rhs date: 2025-13-01 is not a day of the calendar",
+                "/ri_apow_supply_0/daily_average.json?lhs=2025-11-16&rhs=2025-11-15|400|Invalid date range: lhs must not be after rhs",
+                "/ri_a%00b/daily_average.json?lhs=2025-11-15&rhs=2025-11-15|400|Bad Request",
+                "/ri_a%01b/daily_average.json?lhs=2025-11-15&rhs=2025-11-15|400|Invalid database name. Use 1 to 128 letters, digits, '_' or '-'",
+                "/ri_%2e%2e/daily_average.json?lhs=2025-11-15&rhs=2025-11-15|400|Invalid database name. Use 1 to 128 letters, digits, '_' or '-'",
+                "/ri_a.b/daily_average.json?lhs=2025-11-15&rhs=2025-11-15|400|Invalid database name. Use 1 to 128 letters, digits, '_' or '-'",
+                "/ri_%3Cscript%3E/daily_average.json?lhs=2025-11-15&rhs=2025-11-15|400|Invalid database name. Use 1 to 128 letters, digits, '_' or '-'",
+                "/ri_..%2F..%2Fetc%2Fpasswd/daily_average.json?lhs=2025-11-15&rhs=2025-11-15|400|Invalid database name. Use 1 to 128 letters, digits, '_' or '-'",
+                "/ri_..%5C..%5Cwindows/daily_average.json?lhs=2025-11-15&rhs=2025-11-15|400|Invalid database name. Use 1 to 128 letters, digits, '_' or '-'",
+                "/../../etc/passwd/daily_average.json?lhs=2025-11-15&rhs=2025-11-15|400|Bad Request",
+                "/ri_apow_supply_0/../../etc/daily_average.json?lhs=2025-11-15&rhs=2025-11-15|400|Bad Request",
+                "/nope|404|Not found",
+                "/ri_apow_supply_0/other.json|404|Not found",
+                "/ri_apow_supply_0/daily_average.json?lhs=%zz&rhs=2025-11-15|400|Missing required parameter: lhs",
+            })
+    void badInputGetsAJsonError(String target, int status, String error) throws Exception {
+        RawHttp.Response response = http.get(target);
+
+        assertThat(response.status()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).isEqualTo("application/json");
+        assertThat(response.body()).isEqualTo(GoJson.error(error));
+    }
+
+    @Test
+    void aNulByteInANameNeverReachesTheFileSystem() throws Exception {
+        http.get("/ri_x%00y/daily_average.json?lhs=2025-11-15&rhs=2025-11-15");
+        try (Stream<Path> files = Files.list(dbPath)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .allMatch(
+                            name ->
+                                    name.startsWith("ri_apow_supply_0.db")
+                                            || name.startsWith("rt_xpow_apow_0.db"));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"POST", "PUT", "DELETE", "PATCH", "TRACE", "FOO"})
+    void otherMethodsAre405(String method) throws Exception {
+        RawHttp.Response response =
+                http.send(
+                        method,
+                        "/ri_apow_supply_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15",
+                        Map.of());
+
+        assertThat(response.status()).isEqualTo(405);
+        assertThat(response.body()).isEqualTo(GoJson.error("Method not allowed"));
+    }
+
+    @Test
+    void overlongQueryStringsAre414() throws Exception {
+        String padding = "x".repeat(RequestGuard.MAX_QUERY_LENGTH);
+        RawHttp.Response response =
+                http.get(
+                        "/ri_apow_supply_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15&p="
+                                + padding);
+        assertThat(response.status()).isEqualTo(414);
+        assertThat(response.body()).isEqualTo(GoJson.error("Query string too long"));
+
+        RawHttp.Response huge = http.get("/health?p=" + "y".repeat(20_000));
+        assertThat(huge.status()).isEqualTo(414);
+        assertThat(huge.body()).isEqualTo(GoJson.error("URI Too Long"));
+    }
+
+    @Test
+    void corsPreflightFromAnAllowedOriginGetsTheOriginalHeaders() throws Exception {
+        RawHttp.Response response =
+                http.send(
+                        "OPTIONS",
+                        "/ri_apow_supply_0/daily_average.json",
+                        Map.of(
+                                "Origin", "https://www.xpowerbanq.com",
+                                "Access-Control-Request-Method", "GET",
+                                "Access-Control-Request-Headers", "content-type"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Access-Control-Allow-Origin"))
+                .isEqualTo("https://www.xpowerbanq.com");
+        assertThat(response.header("Access-Control-Allow-Methods")).isEqualTo("GET");
+        assertThat(response.header("Access-Control-Allow-Headers")).isEqualTo("Content-Type");
+        assertThat(response.header("Access-Control-Max-Age")).isEqualTo("3600");
+        assertThat(response.header("Access-Control-Allow-Credentials")).isNull();
+        assertThat(response.header("Vary"))
+                .isEqualTo("Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
+        assertThat(response.body()).isEmpty();
+    }
+
+    @Test
+    void corsPreflightFromARefusedOriginGetsNoAllowHeaders() throws Exception {
+        RawHttp.Response response =
+                http.send(
+                        "OPTIONS",
+                        "/ri_apow_supply_0/daily_average.json",
+                        Map.of(
+                                "Origin",
+                                "https://evil.example",
+                                "Access-Control-Request-Method",
+                                "GET"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(response.header("Access-Control-Allow-Methods")).isNull();
+        assertThat(response.header("Vary"))
+                .isEqualTo("Origin, Access-Control-Request-Method, Access-Control-Request-Headers");
+    }
+
+    @Test
+    void corsPreflightForAMethodOtherThanGetGetsNoAllowHeaders() throws Exception {
+        RawHttp.Response response =
+                http.send(
+                        "OPTIONS",
+                        "/health",
+                        Map.of(
+                                "Origin",
+                                "http://localhost:5173",
+                                "Access-Control-Request-Method",
+                                "DELETE"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+    }
+
+    @Test
+    void simpleRequestsFromAnAllowedOriginExposeXDatabase() throws Exception {
+        RawHttp.Response response =
+                http.send(
+                        "GET",
+                        "/ri_apow_supply_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15",
+                        Map.of("Origin", "HTTP://LOCALHOST:5173"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Access-Control-Allow-Origin"))
+                .isEqualTo("HTTP://LOCALHOST:5173");
+        assertThat(response.header("Access-Control-Expose-Headers"))
+                .isEqualTo("Content-Type, X-Database");
+        assertThat(response.header("Vary")).isEqualTo("Origin");
+        assertThat(response.body())
+                .isEqualTo("[{\"avg_util\":0.5,\"day\":\"2025-11-15\",\"n\":1}]\n");
+    }
+
+    @Test
+    void simpleRequestsFromARefusedOriginGetNoCorsHeaders() throws Exception {
+        RawHttp.Response response =
+                http.send("GET", "/health", Map.of("Origin", "https://evil.example"));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.header("Access-Control-Allow-Origin")).isNull();
+        assertThat(response.header("Access-Control-Expose-Headers")).isNull();
+    }
+
+    @Test
+    void plainOptionsSaysWhichMethodsAreAllowed() throws Exception {
+        RawHttp.Response response = http.send("OPTIONS", "/health", Map.of());
+
+        assertThat(response.status()).isEqualTo(204);
+        assertThat(response.header("Allow")).isEqualTo("GET, HEAD, OPTIONS");
+    }
+
+    @Test
+    void linksAddedAndRemovedWhileRunningAreServedAndWithdrawn(@TempDir Path links)
+            throws Exception {
+        Path target = stateDir.resolve("ri-APOW:borrow:P000.db");
+        try (SeriesFiles db = SeriesFiles.current(target, true)) {
+            db.reindex(DAY, 0.75);
+        }
+        try (ApiServer api = ApiServerFixture.start(links, 90)) {
+            RawHttp client = new RawHttp(api.port());
+            String query = "/ri_apow_borrow_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15";
+            assertThat(client.get("/health").status()).isEqualTo(200);
+            assertThat(client.get(query).status()).isEqualTo(503);
+
+            Path link = Files.createSymbolicLink(links.resolve("ri_apow_borrow_0.db"), target);
+            RawHttp.Response served = client.get(query);
+            assertThat(served.status()).isEqualTo(200);
+            assertThat(served.body()).contains("\"avg_util\":0.75");
+
+            Files.delete(link);
+            RawHttp.Response withdrawn = client.get(query);
+            assertThat(withdrawn.status()).isEqualTo(503);
+            assertThat(withdrawn.body()).isEqualTo(GoJson.error("Database not available"));
+
+            Files.createSymbolicLink(link, target);
+            assertThat(client.get(query).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aCorruptDatabaseIs503AndIsRetriedOnTheNextRequest(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ri_broken_supply_0.db");
+        Files.writeString(file, "this is not a database ".repeat(200));
+        try (ApiServer api = ApiServerFixture.start(dir, 90)) {
+            RawHttp client = new RawHttp(api.port());
+            String query = "/ri_broken_supply_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15";
+            RawHttp.Response broken = client.get(query);
+            assertThat(broken.status()).isEqualTo(503);
+            assertThat(broken.body()).isEqualTo(GoJson.error("Database not available"));
+
+            Files.delete(file);
+            try (SeriesFiles db = SeriesFiles.current(file, true)) {
+                db.reindex(DAY, 0.5);
+            }
+            assertThat(client.get(query).status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aLockedDatabaseIs503AndServedOnceReleased(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("ri_locked_supply_0.db");
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE raw_logs (id TEXT NOT NULL PRIMARY KEY, json TEXT NOT NULL)");
+        }
+        try (ApiServer api = ApiServerFixture.start(dir, 90);
+                Connection writer = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            RawHttp client = new RawHttp(api.port());
+            String query = "/ri_locked_supply_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15";
+            try (Statement s = writer.createStatement()) {
+                s.execute("BEGIN EXCLUSIVE");
+                s.execute("INSERT INTO raw_logs VALUES ('a', '{}')");
+                RawHttp.Response locked = client.get(query);
+                assertThat(locked.status()).isEqualTo(503);
+                assertThat(locked.body()).isEqualTo(GoJson.error("Database not available"));
+                s.execute("ROLLBACK");
+            }
+            RawHttp.Response served = client.get(query);
+            assertThat(served.status()).isEqualTo(200);
+            assertThat(served.body()).isEqualTo("[]\n");
+        }
+    }
+
+    @Test
+    void anEmptyDbPathServesHealthAnd503ForEveryName(@TempDir Path empty) throws Exception {
+        try (ApiServer api = ApiServerFixture.start(empty.resolve("not-yet"), 90)) {
+            RawHttp client = new RawHttp(api.port());
+            assertThat(client.get("/health").status()).isEqualTo(200);
+            assertThat(
+                            client.get(
+                                            "/rt_xpow_apow_0/daily_ohlc.json?lhs=2025-11-15&rhs=2025-11-15")
+                                    .status())
+                    .isEqualTo(503);
+        }
+    }
+}
