@@ -5,6 +5,5 @@
 export BANQ_HOME="${BANQ_HOME:-/opt/banq}"
 export BANQ_STATE_DIR="${BANQ_STATE_DIR:-/var/lib/banq}"
 export BANQ_DB_PATH="${BANQ_DB_PATH:-/srv/db}"
-export BANQ_NETWORK="${BANQ_NETWORK:-mainnet}"
 export PROVIDER_URL="${PROVIDER_URL:-https://api.avax.network/ext/bc/C/rpc}"
 export CONTRACT_RUN="${CONTRACT_RUN:-v10a}"

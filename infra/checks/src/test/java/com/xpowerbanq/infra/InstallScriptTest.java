@@ -1,0 +1,182 @@
+package com.xpowerbanq.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InstallScriptTest {
+    @TempDir Path scratch;
+    private Path root;
+    private Path jars;
+
+    @BeforeEach
+    void fakeRootAndJars() throws IOException {
+        root = Files.createDirectories(scratch.resolve("root"));
+        jars = Files.createDirectories(scratch.resolve("jars"));
+        for (String jar : List.of("banq-batch.jar", "banq-api.jar", "banq-miner.jar")) {
+            Files.writeString(jars.resolve(jar), jar);
+        }
+    }
+
+    @Test
+    void dryRunIntoATemporaryRootPrintsThePlannedActionsAndChangesNothing() throws IOException {
+        Command.Result result = install("--dry-run");
+
+        assertThat(result.ok()).as(result.output()).isTrue();
+        assertThat(result.output())
+                .contains("dry run: nothing changes")
+                .contains("would: install -d -m 0755 " + root + "/etc/banq")
+                .contains("would: install -d -m 0755 " + root + "/var/lib/banq")
+                .contains("would: install -d -m 0755 " + root + "/srv/db")
+                .contains(root + "/opt/banq/banq-batch.jar")
+                .contains(root + "/opt/banq/banq-api.jar")
+                .contains("would: install -m 0400 ")
+                .contains(root + "/etc/banq/banq.env.mainnet")
+                .contains(root + "/etc/systemd/system/banq-batch.service")
+                .contains(root + "/etc/systemd/system/banq-batch@.service")
+                .contains(root + "/etc/systemd/system/banq-api.service")
+                .contains(root + "/etc/nginx/sites-available/banq-api")
+                .contains(root + "/etc/fail2ban/jail.d/nginx-banq.conf")
+                .contains("link the series databases");
+        try (Stream<Path> entries = Files.list(root)) {
+            assertThat(entries).as("the dry run created something").isEmpty();
+        }
+    }
+
+    @Test
+    void destdirRunCreatesTheTreeWithTheSeedsModesAndLinksExistingDatabases() throws IOException {
+        // given: a database the batch jobs wrote earlier
+        Path stateDir = Files.createDirectories(root.resolve("var/lib/banq"));
+        Files.createFile(stateDir.resolve("ri-APOW:supply:P000.db"));
+
+        // when
+        Command.Result result = install();
+
+        // then
+        assertThat(result.ok()).as(result.output()).isTrue();
+        Map<String, String> tree = tree();
+        assertThat(tree)
+                .containsEntry("etc/banq", "rwxr-xr-x")
+                .containsEntry("etc/banq/banq.env.mainnet", "r--------")
+                .containsEntry("etc/banq/banq.env.testnet", "r--------")
+                .containsEntry("etc/banq/banq.env.devnet", "r--------")
+                .containsEntry("var/lib/banq", "rwxr-xr-x")
+                .containsEntry("srv/db", "rwxr-xr-x")
+                .containsEntry(
+                        "srv/db/ri_apow_supply_0.db", "-> /var/lib/banq/ri-APOW:supply:P000.db")
+                .containsEntry("opt/banq/banq-batch.jar", "rw-r--r--")
+                .containsEntry("opt/banq/banq-api.jar", "rw-r--r--")
+                .containsEntry("opt/banq/banq-miner.jar", "rw-r--r--")
+                .containsEntry("opt/banq/OPERATIONS.md", "rw-r--r--")
+                .containsEntry("usr/local/bin/banq-link", "rwxr-xr-x")
+                .containsEntry("etc/systemd/system/banq-batch.service", "rw-r--r--")
+                .containsEntry("etc/systemd/system/banq-batch@.service", "rw-r--r--")
+                .containsEntry("etc/systemd/system/banq-api.service", "rw-r--r--")
+                .containsEntry("etc/profile.d/banq.sh", "rw-r--r--")
+                .containsEntry("etc/nginx/sites-available/banq-api", "rw-r--r--")
+                .containsEntry("etc/fail2ban/filter.d/nginx-banq.conf", "rw-r--r--")
+                .containsEntry("etc/fail2ban/jail.d/nginx-banq.conf", "rw-r--r--")
+                .containsEntry("etc/fail2ban/jail.d/sshd.conf", "rw-r--r--");
+        assertThat(tree.keySet()).noneMatch(path -> path.contains("keeper-key.conf"));
+        assertThat(Files.readString(root.resolve("etc/systemd/system/banq-api.service")))
+                .isEqualTo(Files.readString(Repository.infra("systemd", "banq-api.service")));
+    }
+
+    @Test
+    void secondRunKeepsAnEditedEnvFileAndLeavesTheTreeAsItWas() throws IOException {
+        // given: an installed tree whose operator set a private endpoint
+        assertThat(install().ok()).isTrue();
+        Path env = root.resolve("etc/banq/banq.env.mainnet");
+        Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rw-------"));
+        Files.writeString(env, "PROVIDER_URL=https://rpc.example.org\n");
+        Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("r--------"));
+        Map<String, String> before = tree();
+
+        // when
+        Command.Result again = install();
+
+        // then
+        assertThat(again.ok()).as(again.output()).isTrue();
+        assertThat(again.output()).contains("keep /etc/banq/banq.env.mainnet");
+        assertThat(tree()).isEqualTo(before);
+        assertThat(Files.readString(env)).isEqualTo("PROVIDER_URL=https://rpc.example.org\n");
+    }
+
+    @Test
+    void keeperKeyAndNetworkBecomeDropInsThatSystemdAccepts() throws IOException {
+        // given: the operator's key is in place
+        Files.createDirectories(root.resolve("etc/banq"));
+        Files.writeString(root.resolve("etc/banq/keeper.key"), "not a real key\n");
+
+        // when
+        Command.Result result = install("--network", "testnet");
+
+        // then
+        assertThat(result.ok()).as(result.output()).isTrue();
+        Path dropIns = root.resolve("etc/systemd/system/banq-batch.service.d");
+        assertThat(dropIns.resolve("keeper-key.conf")).exists();
+        assertThat(Files.readString(dropIns.resolve("network.conf")))
+                .contains("EnvironmentFile=\nEnvironmentFile=/etc/banq/banq.env.testnet");
+        assertThat(root.resolve("etc/systemd/system/banq-batch@.service.d/network.conf")).exists();
+
+        String analyze = Executables.require("systemd-analyze", "systemd");
+        Path merged = scratch.resolve("banq-batch.service");
+        Files.writeString(
+                merged,
+                Files.readString(root.resolve("etc/systemd/system/banq-batch.service"))
+                        + Files.readString(dropIns.resolve("keeper-key.conf"))
+                        + Files.readString(dropIns.resolve("network.conf")));
+        Command.Result verify = Command.run(List.of(analyze, "verify", merged.toString()));
+        assertThat(verify.ok()).as(verify.output()).isTrue();
+        assertThat(verify.output()).isBlank();
+    }
+
+    @Test
+    void unknownArgumentsAreUsageErrors() {
+        Command.Result result = install("--netwrk", "testnet");
+
+        assertThat(result.exitCode()).isEqualTo(64);
+        assertThat(result.output()).contains("unknown argument '--netwrk'");
+    }
+
+    private Command.Result install(String... more) {
+        List<String> argv =
+                new ArrayList<>(
+                        List.of(
+                                Repository.infra("install.sh").toString(),
+                                "--jars",
+                                jars.toString()));
+        argv.addAll(List.of(more));
+        return Command.run(argv, null, Map.of("DESTDIR", root.toString()));
+    }
+
+    /** relative path -> permissions ("rwxr-xr-x") or link target ("-> /path") */
+    private Map<String, String> tree() throws IOException {
+        Map<String, String> tree = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.filter(path -> !path.equals(root)).toList()) {
+                String key = root.relativize(path).toString();
+                tree.put(
+                        key,
+                        Files.isSymbolicLink(path)
+                                ? "-> " + Files.readSymbolicLink(path)
+                                : PosixFilePermissions.toString(
+                                        Files.getPosixFilePermissions(
+                                                path, LinkOption.NOFOLLOW_LINKS)));
+            }
+        }
+        return tree;
+    }
+}

@@ -1,0 +1,158 @@
+package com.xpowerbanq.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The production site infra/nginx/banq-api.conf run by a private nginx on loopback: its own prefix,
+ * free ports instead of 80/443, a throwaway certificate, and the API's test port as upstream. Every
+ * rewrite must hit exactly once, so a changed site fails loudly here.
+ */
+final class LoopbackNginx implements AutoCloseable {
+    private final String nginx;
+    private final Path prefix;
+    private final int httpPort;
+    private final int httpsPort;
+    private Process process;
+
+    private LoopbackNginx(String nginx, Path prefix, int httpPort, int httpsPort) {
+        this.nginx = nginx;
+        this.prefix = prefix;
+        this.httpPort = httpPort;
+        this.httpsPort = httpsPort;
+    }
+
+    /** Writes the configuration into prefix; nothing runs yet. */
+    static LoopbackNginx configure(Path prefix, int apiPort) throws IOException {
+        String nginx = Executables.require("nginx", "nginx");
+        ThrowawayCertificate cert = ThrowawayCertificate.create(prefix);
+        int httpPort = freePort();
+        int httpsPort = freePort();
+        String site = Files.readString(Repository.infra("nginx", "banq-api.conf"));
+        site = replaceOnce(site, "listen 80;", "listen 127.0.0.1:" + httpPort + ";");
+        site = replaceOnce(site, "listen [::]:80;", "");
+        site =
+                replaceOnce(
+                        site,
+                        "listen 443 ssl http2;",
+                        "listen 127.0.0.1:" + httpsPort + " ssl http2;");
+        site = replaceOnce(site, "listen [::]:443 ssl http2;", "");
+        site = replaceOnce(site, "/etc/ssl/certs/banq-api.crt", cert.certificate().toString());
+        site = replaceOnce(site, "/etc/ssl/private/banq-api.key", cert.key().toString());
+        site = replaceOnce(site, "server 127.0.0.1:8001;", "server 127.0.0.1:" + apiPort + ";");
+        Files.writeString(prefix.resolve("site.conf"), site);
+        Files.createDirectories(prefix.resolve("temp"));
+        String temp = prefix.resolve("temp").toString();
+        Files.writeString(
+                prefix.resolve("nginx.conf"),
+                String.join(
+                        "\n",
+                        "worker_processes 1;",
+                        "pid " + prefix.resolve("nginx.pid") + ";",
+                        "error_log " + prefix.resolve("error.log") + " warn;",
+                        "events { worker_connections 512; }",
+                        "http {",
+                        "  access_log " + prefix.resolve("access.log") + " combined;",
+                        "  client_body_temp_path " + temp + "/body;",
+                        "  proxy_temp_path " + temp + "/proxy;",
+                        "  fastcgi_temp_path " + temp + "/fastcgi;",
+                        "  uwsgi_temp_path " + temp + "/uwsgi;",
+                        "  scgi_temp_path " + temp + "/scgi;",
+                        "  include " + prefix.resolve("site.conf") + ";",
+                        "}",
+                        ""));
+        return new LoopbackNginx(nginx, prefix, httpPort, httpsPort);
+    }
+
+    /** nginx -t on the configuration. */
+    Command.Result test() {
+        return Command.run(argv("-t"), prefix, Map.of());
+    }
+
+    void start() throws IOException {
+        process =
+                new ProcessBuilder(argv("-g", "daemon off;"))
+                        .redirectErrorStream(true)
+                        .redirectOutput(prefix.resolve("nginx.out").toFile())
+                        .start();
+    }
+
+    boolean accepting() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", httpsPort), 500);
+            return true;
+        } catch (IOException e) {
+            assertThat(process.isAlive()).as("nginx exited: %s", log("nginx.out")).isTrue();
+            return false;
+        }
+    }
+
+    int httpPort() {
+        return httpPort;
+    }
+
+    int httpsPort() {
+        return httpsPort;
+    }
+
+    Path accessLog() {
+        return prefix.resolve("access.log");
+    }
+
+    String log(String name) {
+        try {
+            Path file = prefix.resolve(name);
+            return Files.exists(file) ? Files.readString(file) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null) {
+            process.destroy();
+            if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
+    private List<String> argv(String... more) {
+        var argv =
+                new java.util.ArrayList<>(
+                        List.of(
+                                nginx,
+                                "-p",
+                                prefix.toString(),
+                                "-c",
+                                prefix.resolve("nginx.conf").toString(),
+                                "-e",
+                                prefix.resolve("error.log").toString()));
+        argv.addAll(List.of(more));
+        return argv;
+    }
+
+    private static String replaceOnce(String text, String from, String to) {
+        int at = text.indexOf(from);
+        assertThat(at).as("the site has '%s'", from).isNotNegative();
+        assertThat(text.indexOf(from, at + 1)).as("the site has '%s' only once", from).isNegative();
+        return text.substring(0, at) + to + text.substring(at + from.length());
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket =
+                new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package com.xpowerbanq.infra;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer.OrderAnnotation;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** nginx with the production site in front of the real banq-api, both on loopback. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(OrderAnnotation.class)
+class NginxProxyIT {
+    @TempDir static Path work;
+
+    private ApiProcess api;
+    private LoopbackNginx nginx;
+    private HttpClient client;
+
+    @BeforeAll
+    void startApiBehindNginx() throws Exception {
+        Path prefix = Files.createDirectories(work.resolve("nginx"));
+        Path dbPath = Files.createDirectories(work.resolve("db"));
+        HttpClient plain = HttpClient.newHttpClient();
+        api = ApiProcess.start(dbPath, work);
+        nginx = LoopbackNginx.configure(prefix, api.port());
+        nginx.start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.healthy(plain));
+        await().atMost(Duration.ofSeconds(20)).until(nginx::accepting);
+        client = client(prefix.resolve("cert.pem"), "TLSv1.3");
+    }
+
+    @AfterAll
+    void stop() throws InterruptedException {
+        if (nginx != null) {
+            nginx.close();
+        }
+        if (api != null) {
+            api.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void healthAnswersThroughTheProxyWithTheSecurityHeaders() throws Exception {
+        HttpResponse<String> response = client.send(get("/health"), ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.version()).isEqualTo(HttpClient.Version.HTTP_2);
+        assertThat(response.body()).contains("\"status\":\"ok\"", "XPower Banq API");
+        assertThat(response.headers().firstValue("strict-transport-security"))
+                .hasValueSatisfying(hsts -> assertThat(hsts).startsWith("max-age="));
+        assertThat(response.headers().firstValue("x-content-type-options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("x-frame-options")).hasValue("DENY");
+        assertThat(response.headers().firstValue("referrer-policy")).hasValue("no-referrer");
+    }
+
+    @Test
+    @Order(2)
+    void writeMethodsAreRefusedBeforeTheApi() throws Exception {
+        for (String method : List.of("POST", "PUT", "DELETE", "PATCH")) {
+            HttpRequest request =
+                    HttpRequest.newBuilder(uri("/health"))
+                            .method(method, HttpRequest.BodyPublishers.ofString("{}"))
+                            .build();
+
+            HttpResponse<String> response = client.send(request, ofString());
+
+            assertThat(response.statusCode()).as(method).isEqualTo(405);
+            assertThat(response.body()).as(method).startsWith("{\"error\":");
+        }
+        HttpResponse<String> head =
+                client.send(
+                        HttpRequest.newBuilder(uri("/health"))
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        ofString());
+        assertThat(head.statusCode()).isNotEqualTo(405);
+    }
+
+    @Test
+    @Order(3)
+    void jsonIsGzippedForClientsThatAcceptIt() throws Exception {
+        HttpRequest request =
+                HttpRequest.newBuilder(uri("/")).header("Accept-Encoding", "gzip").build();
+
+        HttpResponse<InputStream> response =
+                client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("content-encoding")).hasValue("gzip");
+        try (InputStream body = new GZIPInputStream(response.body())) {
+            assertThat(new String(body.readAllBytes(), StandardCharsets.UTF_8)).startsWith("{");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void plainHttpRedirectsToHttpsAndTls12IsRefused() throws Exception {
+        HttpResponse<String> redirect =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create(
+                                                        "http://127.0.0.1:"
+                                                                + nginx.httpPort()
+                                                                + "/health"))
+                                        .build(),
+                                ofString());
+        assertThat(redirect.statusCode()).isEqualTo(301);
+        assertThat(redirect.headers().firstValue("location"))
+                .hasValueSatisfying(location -> assertThat(location).startsWith("https://"));
+
+        HttpClient tls12 = client(work.resolve("nginx/cert.pem"), "TLSv1.2");
+        assertThatThrownBy(() -> tls12.send(get("/health"), ofString()))
+                .isInstanceOf(SSLHandshakeException.class);
+    }
+
+    @Test
+    @Order(5)
+    void aBurstAboveTheLimitGets429sThatFail2banCounts() throws Exception {
+        // when: batches of parallel requests until nginx starts refusing (100 r/s, burst 200)
+        List<Integer> statuses = new ArrayList<>();
+        for (int batch = 0; batch < 100 && !statuses.contains(429); batch++) {
+            List<CompletableFuture<HttpResponse<String>>> inFlight = new ArrayList<>();
+            for (int i = 0; i < 100; i++) {
+                inFlight.add(client.sendAsync(get("/health"), ofString()));
+            }
+            for (var response : inFlight) {
+                statuses.add(response.join().statusCode());
+            }
+        }
+
+        // then
+        Map<Integer, Long> counts =
+                statuses.stream()
+                        .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        assertThat(counts).as("statuses of %d requests", statuses.size()).containsKeys(200, 429);
+        assertThat(counts.keySet()).containsOnly(200, 429);
+        assertThat(counts.get(200)).as("the burst of 200 passes").isGreaterThanOrEqualTo(200);
+        HttpResponse<String> refused = client.send(get("/health"), ofString());
+        if (refused.statusCode() == 429) {
+            assertThat(refused.body()).startsWith("{\"error\":\"too many requests");
+        }
+
+        // and: the ratelimit jail's filter finds every 429 in nginx's access log
+        if (Executables.find("fail2ban-regex").isPresent()) {
+            long logged429 =
+                    Files.readAllLines(nginx.accessLog()).stream()
+                            .filter(line -> line.contains("\" 429 "))
+                            .count();
+            assertThat(Fail2banRegex.matches(nginx.accessLog(), "ratelimit").size())
+                    .isEqualTo((int) logged429)
+                    .isGreaterThanOrEqualTo(counts.get(429).intValue());
+        }
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).build();
+    }
+
+    private URI uri(String path) {
+        return URI.create("https://127.0.0.1:" + nginx.httpsPort() + path);
+    }
+
+    private static HttpResponse.BodyHandler<String> ofString() {
+        return HttpResponse.BodyHandlers.ofString();
+    }
+
+    /**
+     * A client that trusts only the throwaway certificate and speaks only the given TLS version.
+     */
+    private static HttpClient client(Path certificate, String protocol) throws Exception {
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        try (InputStream in = Files.newInputStream(certificate)) {
+            trust.setCertificateEntry(
+                    "nginx", CertificateFactory.getInstance("X.509").generateCertificate(in));
+        }
+        TrustManagerFactory factory =
+                TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trust);
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, factory.getTrustManagers(), null);
+        SSLParameters parameters = new SSLParameters();
+        parameters.setProtocols(new String[] {protocol});
+        return HttpClient.newBuilder()
+                .sslContext(context)
+                .sslParameters(parameters)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+}
