@@ -19,12 +19,13 @@ public final class ApiServer implements AutoCloseable {
 
     private final ApiOptions options;
     private final DatabaseDirectory directory;
+    private final SeriesQueries queries;
     private final Javalin app;
 
     ApiServer(ApiOptions options) {
         this.options = options;
         this.directory = new DatabaseDirectory(options.dbPath(), options.pool());
-        SeriesQueries queries =
+        this.queries =
                 new SeriesQueries(directory, options.maxRows(), options.pool().queryTimeout());
         this.app = create(options, queries, new CorsPolicy(options.corsOrigins()));
     }
@@ -119,6 +120,10 @@ public final class ApiServer implements AutoCloseable {
 
     String host() {
         return options.host();
+    }
+
+    SeriesQueries queries() {
+        return queries;
     }
 
     DatabaseDirectory directory() {

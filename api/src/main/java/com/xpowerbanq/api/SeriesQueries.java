@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ final class SeriesQueries {
     private final DatabaseDirectory directory;
     private final int maxRows;
     private final Duration queryTimeout;
+    private final LongAdder abandoned = new LongAdder();
+    private final LongAdder expired = new LongAdder();
 
     SeriesQueries(DatabaseDirectory directory, int maxRows, Duration queryTimeout) {
         this.directory = directory;
@@ -61,6 +64,16 @@ final class SeriesQueries {
         }
     }
 
+    /** Queries interrupted because their client went away. */
+    long abandonedQueries() {
+        return abandoned.sum();
+    }
+
+    /** Queries interrupted at their time limit. */
+    long expiredQueries() {
+        return expired.sum();
+    }
+
     private List<? extends DailyRow> rows(
             Route route, ServedDatabase db, Connection c, DayWindow window) throws SQLException {
         WindowQuery query =
@@ -85,9 +98,11 @@ final class SeriesQueries {
 
     private UnavailableException failure(ServedDatabase db, SQLException e, QueryBudget budget) {
         if (budget.abandoned()) {
+            abandoned.increment();
             return new UnavailableException("Client closed the request", e);
         }
         if (budget.expired()) {
+            expired.increment();
             LOG.warn("{}.db: query interrupted after {} ms", db.name(), queryTimeout.toMillis());
             return new UnavailableException("Query time limit exceeded, try a shorter window", e);
         }
