@@ -2,6 +2,8 @@ package com.xpowerbanq.infra;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.xpowerbanq.schema.Catalogue;
+import com.xpowerbanq.schema.Series;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -51,6 +53,16 @@ class BanqLinkTest {
             assertThat(Files.isSymbolicLink(link)).isTrue();
             assertThat(Files.readSymbolicLink(link)).isEqualTo(stateDir.resolve(series.getKey()));
         }
+    }
+
+    @Test
+    void goldenNamesAreTheNamesOfTheSeriesCatalogue() throws Exception {
+        Map<String, String> catalogue = new LinkedHashMap<>();
+        for (Series series : Catalogue.all()) {
+            catalogue.put(series.stateFile(), series.apiName() + ".db");
+        }
+
+        assertThat(seriesNames()).containsExactlyInAnyOrderEntriesOf(catalogue);
     }
 
     @Test
