@@ -1,7 +1,6 @@
 package com.xpowerbanq.miner;
 
 import com.xpowerbanq.miner.bench.MinerBench;
-
 import java.util.Arrays;
 import java.util.List;
 

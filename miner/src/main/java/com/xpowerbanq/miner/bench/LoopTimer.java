@@ -2,7 +2,6 @@ package com.xpowerbanq.miner.bench;
 
 import com.xpowerbanq.miner.pow.NonceSearch;
 import com.xpowerbanq.miner.pow.Puzzle;
-
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;

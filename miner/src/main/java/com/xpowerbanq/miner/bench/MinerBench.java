@@ -2,7 +2,6 @@ package com.xpowerbanq.miner.bench;
 
 import com.xpowerbanq.miner.pow.NonceSearch;
 import com.xpowerbanq.miner.pow.VectorSupport;
-
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,7 +126,7 @@ public final class MinerBench {
         out.printf(
                 Locale.ROOT,
                 "banq-miner bench: 84-byte proof-of-work input, %d runs of %s s, median"
-                    + " (min-max)%n",
+                        + " (min-max)%n",
                 options.runs(),
                 options.seconds());
         out.printf(

@@ -3,7 +3,6 @@ package com.xpowerbanq.miner.bench;
 import com.xpowerbanq.miner.pow.LeadingZeros;
 import com.xpowerbanq.miner.pow.NonceSearch;
 import com.xpowerbanq.miner.pow.Puzzle;
-
 import org.web3j.crypto.Hash;
 
 /**

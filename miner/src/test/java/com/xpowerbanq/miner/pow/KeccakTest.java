@@ -2,12 +2,11 @@ package com.xpowerbanq.miner.pow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Hash;
 import org.web3j.utils.Numeric;
-
-import java.nio.charset.StandardCharsets;
-import java.util.Random;
 
 class KeccakTest {
 

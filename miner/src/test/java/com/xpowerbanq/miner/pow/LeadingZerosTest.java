@@ -2,10 +2,9 @@ package com.xpowerbanq.miner.pow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.web3j.utils.Numeric;
-
-import java.util.Random;
 
 class LeadingZerosTest {
 

@@ -3,10 +3,9 @@ package com.xpowerbanq.miner.pow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.web3j.utils.Numeric;
-
-import java.util.Random;
 
 class PuzzleTest {
 
