@@ -1,0 +1,133 @@
+package com.xpowerbanq.miner.mine;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+
+/**
+ * The one thread that sends {@code mint(to, blockHash, data)} for each find, in order. A find of an
+ * older epoch is dropped (its block hash has expired); a refusal by the contract is reported once
+ * and never retried; an expired block hash also asks the miner to re-init; transport failures are
+ * retried a few times with backoff.
+ */
+final class Minter implements Runnable {
+    static final int ATTEMPTS = 3;
+
+    private final BlockingQueue<Find> queue = new LinkedBlockingQueue<>();
+    private final XpowChain chain;
+    private final String to;
+    private final JsonLines lines;
+    private final Supplier<Epoch> current;
+    private final Consumer<Epoch> expired;
+    private volatile boolean running = true;
+
+    /**
+     * @param current the epoch the workers mine now
+     * @param expired told when the contract calls a block hash expired
+     */
+    Minter(
+            XpowChain chain,
+            String to,
+            JsonLines lines,
+            Supplier<Epoch> current,
+            Consumer<Epoch> expired) {
+        this.chain = chain;
+        this.to = to;
+        this.lines = lines;
+        this.current = current;
+        this.expired = expired;
+    }
+
+    BlockingQueue<Find> queue() {
+        return queue;
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    @Override
+    public void run() {
+        while (running) {
+            Find find;
+            try {
+                find = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (find != null) {
+                mint(find);
+            }
+        }
+    }
+
+    void mint(Find find) {
+        Epoch now = current.get();
+        if (now == null || !now.sameAs(find.epoch())) {
+            lines.error("mint", "stale: the block hash of an earlier interval", fields(find));
+            return;
+        }
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                TransactionReceipt receipt = chain.mint(to, find.epoch().blockHash(), find.data());
+                var line = JsonLines.line("mint", fields(find));
+                line.put("tx", receipt.getTransactionHash());
+                line.put("block", receipt.getBlockNumber());
+                lines.step(line);
+                return;
+            } catch (XpowChain.RevertedException e) {
+                lines.error(
+                        "mint",
+                        e.revert().label() + ": " + e.getMessage(),
+                        append(fields(find), "revert", e.revert().label()));
+                if (e.revert() == Revert.EXPIRED) {
+                    expired.accept(find.epoch());
+                }
+                return; // the contract's answer will not change: never retry
+            } catch (IOException | XpowChain.SendException e) {
+                lines.error(
+                        "mint",
+                        e.getMessage(),
+                        append(fields(find), "attempt", attempt, "of", ATTEMPTS));
+                if (!pause(attempt)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private boolean pause(int attempt) {
+        try {
+            Thread.sleep(500L << attempt);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private Object[] fields(Find find) {
+        BigInteger amount = XpowChain.amountOf(find.zeros());
+        return new Object[] {
+            "amount", amount,
+            "zeros", find.zeros(),
+            "nonce", find.dataHex(),
+            "hash", find.hashHex(),
+            "to", to,
+            "interval", find.epoch().interval(),
+            "block_hash", find.epoch().blockHashHex(),
+            "worker", find.worker()
+        };
+    }
+
+    private static Object[] append(Object[] fields, Object... more) {
+        Object[] all = java.util.Arrays.copyOf(fields, fields.length + more.length);
+        System.arraycopy(more, 0, all, fields.length, more.length);
+        return all;
+    }
+}
