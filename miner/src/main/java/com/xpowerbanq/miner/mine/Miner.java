@@ -96,6 +96,7 @@ public final class Miner {
                                     epoch.blockHashHex()));
                 }
                 watch(epoch, workers);
+                current.set(null);
                 workers.stop();
                 minter.queue().clear(); // finds of this epoch can no longer mint
             }
@@ -258,17 +259,22 @@ public final class Miner {
                         perWorker,
                         "total_hps",
                         total,
+                        "dropped",
+                        workers.dropped(),
                         "loop",
                         search.name(),
                         "interval",
                         epoch.interval()));
     }
 
-    /** Sleeps unless stopped meanwhile; true when stopping. */
+    /** Sleeps unless stopped or the epoch expired meanwhile; true when stopping. */
     private boolean sleep(Duration duration) throws InterruptedException {
         long millis = Math.max(1, duration.toMillis());
         synchronized (stopSignal) {
-            if (!stopping()) {
+            Epoch gone = expired.get();
+            Epoch now = current.get();
+            boolean turned = gone != null && now != null && gone.sameAs(now);
+            if (!stopping() && !turned) {
                 stopSignal.wait(millis);
             }
         }

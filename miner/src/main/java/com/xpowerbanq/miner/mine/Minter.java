@@ -7,6 +7,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
@@ -18,12 +19,17 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
 final class Minter implements Runnable {
     static final int ATTEMPTS = 3;
 
-    private final BlockingQueue<Find> queue = new LinkedBlockingQueue<>();
+    /** Finds waiting to be minted; when full (a level far too low) workers drop new finds. */
+    static final int QUEUE_CAPACITY = 256;
+
+    private final BlockingQueue<Find> queue = new LinkedBlockingQueue<>(QUEUE_CAPACITY);
     private final XpowChain chain;
     private final String to;
     private final JsonLines lines;
     private final Supplier<Epoch> current;
     private final Consumer<Epoch> expired;
+    private volatile @Nullable Epoch expiredEpoch;
+    private @Nullable Epoch staleEpoch;
     private volatile boolean running = true;
 
     /**
@@ -67,9 +73,22 @@ final class Minter implements Runnable {
     }
 
     void mint(Find find) {
+        Epoch gone = expiredEpoch;
+        if (gone != null && gone.sameAs(find.epoch())) {
+            return; // already reported: the contract called this block hash expired
+        }
         Epoch now = current.get();
         if (now == null || !now.sameAs(find.epoch())) {
-            lines.error("mint", "stale: the block hash of an earlier interval", fields(find));
+            if (staleEpoch == null || !staleEpoch.sameAs(find.epoch())) {
+                staleEpoch = find.epoch();
+                lines.error(
+                        "mint",
+                        "stale: dropping the finds of an earlier block hash",
+                        "interval",
+                        find.epoch().interval(),
+                        "block_hash",
+                        find.epoch().blockHashHex());
+            }
             return;
         }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
@@ -86,6 +105,7 @@ final class Minter implements Runnable {
                         e.revert().label() + ": " + e.getMessage(),
                         append(fields(find), "revert", e.revert().label()));
                 if (e.revert() == Revert.EXPIRED) {
+                    dropExpired(find.epoch());
                     expired.accept(find.epoch());
                 }
                 return; // the contract's answer will not change: never retry
@@ -98,6 +118,23 @@ final class Minter implements Runnable {
                     return;
                 }
             }
+        }
+    }
+
+    /** Drops the queued finds of an expired epoch: each would only be refused again. */
+    private void dropExpired(Epoch epoch) {
+        expiredEpoch = epoch;
+        int before = queue.size();
+        queue.removeIf(f -> f.epoch().sameAs(epoch));
+        int dropped = before - queue.size();
+        if (dropped > 0) {
+            lines.error(
+                    "mint",
+                    "dropped " + dropped + " queued finds of the expired block hash",
+                    "interval",
+                    epoch.interval(),
+                    "block_hash",
+                    epoch.blockHashHex());
         }
     }
 

@@ -24,6 +24,8 @@ final class Workers {
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLongArray hashes;
     private final int count;
+    private final java.util.concurrent.atomic.AtomicLong dropped =
+            new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean running = true;
 
     Workers(NonceSearch search, int count, int level, BlockingQueue<Find> finds) {
@@ -68,6 +70,11 @@ final class Workers {
     /** Hashes done so far by worker {@code i}. */
     long hashes(int i) {
         return hashes.get(i * STRIDE);
+    }
+
+    /** Finds dropped because the minter's queue was full. */
+    long dropped() {
+        return dropped.get();
     }
 
     int count() {

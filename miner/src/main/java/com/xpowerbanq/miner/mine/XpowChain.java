@@ -1,7 +1,6 @@
 package com.xpowerbanq.miner.mine;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
@@ -138,8 +137,15 @@ final class XpowChain {
         nextNonce = nonce.add(BigInteger.ONE);
         TransactionReceipt receipt = receipt(sent.getTransactionHash());
         if (!receipt.isStatusOK()) {
+            // refused on chain after a good simulation (the state moved): ask again for the reason
+            EthCall again = rpc.send(w -> w.ethCall(call, DefaultBlockParameterName.LATEST));
+            Revert revert = again.hasError() ? Revert.of(again.getError()) : Revert.OTHER;
             throw new RevertedException(
-                    Revert.OTHER, "transaction " + receipt.getTransactionHash() + " reverted");
+                    revert,
+                    "transaction "
+                            + receipt.getTransactionHash()
+                            + " reverted"
+                            + (again.hasError() ? ": " + message(again.getError()) : ""));
         }
         return receipt;
     }
@@ -256,9 +262,5 @@ final class XpowChain {
     /** Whole tokens for a level: {@code 2^zeros - 1}, as the contract pays. */
     static BigInteger amountOf(int zeros) {
         return BigInteger.TWO.pow(zeros).subtract(BigInteger.ONE);
-    }
-
-    static BigDecimal unit() {
-        return BigDecimal.TEN.pow(18);
     }
 }
