@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The real banq-api jar as the operator runs it, on a free loopback port over a db path. */
@@ -31,7 +32,10 @@ final class ApiProcess implements AutoCloseable {
                         Repository.root().resolve("api/target/banq-api.jar").toString()));
     }
 
-    /** Starts the jar, or skips the calling test when it has not been built. */
+    /**
+     * Starts the jar with the JVM flags of banq-api.service, or skips the calling test when the jar
+     * has not been built.
+     */
     static ApiProcess start(Path dbPath, Path workDir) throws IOException {
         Path jar = jar();
         assumeThat(Files.isRegularFile(jar))
@@ -43,19 +47,23 @@ final class ApiProcess implements AutoCloseable {
         int port = LoopbackNginx.freePort();
         Path log = workDir.resolve("api.log");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> argv = new ArrayList<>();
+        argv.add(java);
+        argv.addAll(
+                SystemdUnitsTest.javaOpts(
+                        Files.readString(Repository.infra("systemd", "banq-api.service"))));
+        argv.addAll(
+                List.of(
+                        "-jar",
+                        jar.toString(),
+                        "-H",
+                        "127.0.0.1",
+                        "-p",
+                        Integer.toString(port),
+                        "-P",
+                        dbPath.toString()));
         Process process =
-                new ProcessBuilder(
-                                List.of(
-                                        java,
-                                        "-Xmx128m",
-                                        "-jar",
-                                        jar.toString(),
-                                        "-H",
-                                        "127.0.0.1",
-                                        "-p",
-                                        Integer.toString(port),
-                                        "-P",
-                                        dbPath.toString()))
+                new ProcessBuilder(argv)
                         .redirectErrorStream(true)
                         .redirectOutput(log.toFile())
                         .start();

@@ -129,7 +129,8 @@ class SystemdUnitsTest {
                 .isLessThan(MEMORY_MAX * 9 / 10);
     }
 
-    private static List<String> javaOpts(String unit) {
+    /** The JVM flags of a unit's Environment="JAVA_OPTS=..." line. */
+    static List<String> javaOpts(String unit) {
         Matcher opts = Pattern.compile("(?m)^Environment=\"JAVA_OPTS=([^\"]+)\"$").matcher(unit);
         assertThat(opts.find()).as("Environment=\"JAVA_OPTS=...\" in the unit").isTrue();
         assertThat(unit).contains("ExecStart=/usr/bin/java $JAVA_OPTS -jar /opt/banq/");
