@@ -1,0 +1,144 @@
+package com.xpowerbanq.schema;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Opens series databases: the writer's connection (PRAGMAs set, schema created or migrated in
+ * place) and the URL readers use. Insert events with {@code INSERT INTO raw_logs(id, json) VALUES
+ * (?, ?) ON CONFLICT DO NOTHING}; the triggers keep {@code daily_rollup} in the same transaction.
+ */
+public final class SeriesDatabase {
+
+    /** The schema version this build writes, recorded as {@code PRAGMA user_version}. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** How long a writer waits for another connection's lock before SQLITE_BUSY. */
+    public static final int BUSY_TIMEOUT_MILLIS = 10_000;
+
+    private static final System.Logger LOG = System.getLogger(SeriesDatabase.class.getName());
+
+    private SeriesDatabase() {}
+
+    /**
+     * Opens {@code file} for writing series {@code kind}: creates it when missing, migrates an
+     * empty or legacy database in place, and sets busy_timeout, journal_mode=WAL,
+     * synchronous=NORMAL and recursive_triggers (so even an {@code INSERT OR REPLACE} keeps the
+     * rollup right). Transactions begun with {@code setAutoCommit(false)} are IMMEDIATE.
+     *
+     * @throws SeriesDatabaseException naming the file when it is not a SQLite database, is another
+     *     application's database, holds the other kind of series or cannot be opened; such a file
+     *     is left unchanged
+     */
+    public static Connection openWriter(Path file, Kind kind) throws SQLException {
+        Path path = file.toAbsolutePath();
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        Connection connection;
+        try {
+            connection = config.createConnection("jdbc:sqlite:" + path);
+        } catch (SQLException e) {
+            throw new SeriesDatabaseException(path, "cannot be opened: " + e.getMessage(), e);
+        }
+        try {
+            prepare(connection, path, kind);
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            connection.close();
+            if (e instanceof SeriesDatabaseException) {
+                throw e;
+            }
+            throw new SeriesDatabaseException(path, e.getMessage(), e);
+        }
+    }
+
+    private static void prepare(Connection connection, Path path, Kind kind) throws SQLException {
+        SchemaProbe probe;
+        try {
+            probe = SchemaProbe.of(connection);
+        } catch (SQLException e) {
+            throw new SeriesDatabaseException(
+                    path, "is not a readable SQLite database (" + e.getMessage() + ")", e);
+        }
+        if (probe.state() == SchemaState.FOREIGN) {
+            throw new SeriesDatabaseException(
+                    path, "is not a series database: " + probe.reason() + "; nothing was changed");
+        }
+        if (probe.kind() != null && probe.kind() != kind) {
+            throw new SeriesDatabaseException(
+                    path,
+                    "holds "
+                            + probe.kind()
+                            + " series data, cannot open it as "
+                            + kind
+                            + "; nothing was changed");
+        }
+        try (Statement statement = connection.createStatement()) {
+            try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode = WAL")) {
+                if (!mode.next() || !"wal".equalsIgnoreCase(mode.getString(1))) {
+                    throw new SeriesDatabaseException(path, "cannot switch to WAL journal mode");
+                }
+            }
+            statement.execute("PRAGMA synchronous = NORMAL");
+            statement.execute("PRAGMA recursive_triggers = ON");
+        }
+        if (probe.state() != SchemaState.CURRENT) {
+            Migration migration = migrate(connection, kind);
+            if (migration.from() == SchemaState.LEGACY) {
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "migrated legacy {0} database {1} to schema {2}: {3} rows,"
+                                + " {4} duplicate events removed",
+                        kind,
+                        path,
+                        migration.version(),
+                        migration.rows(),
+                        migration.duplicatesRemoved());
+            }
+        }
+    }
+
+    /**
+     * Brings the database to the current schema in one transaction; idempotent (a current database
+     * is left as it is). Legacy rows that repeat an event (same block and log index) under another
+     * id are removed, the first written kept, and counted in the result.
+     *
+     * @throws SQLException when the database is foreign or holds the other kind of series
+     */
+    public static Migration migrate(Connection connection, Kind kind) throws SQLException {
+        return SchemaMigrator.migrate(connection, kind);
+    }
+
+    /** What the database on {@code connection} holds; reads only, changes nothing. */
+    public static SchemaState inspect(Connection connection) throws SQLException {
+        return SchemaProbe.of(connection).state();
+    }
+
+    /**
+     * The JDBC URL of a read-only connection to {@code file}: {@code
+     * jdbc:sqlite:file:/abs/path?mode=ro}, the path percent-encoded where SQLite's URI syntax needs
+     * it. Such a connection never creates nor changes the file.
+     */
+    public static String readOnlyUrl(Path file) {
+        return "jdbc:sqlite:file:" + uriPath(file.toAbsolutePath().toString()) + "?mode=ro";
+    }
+
+    private static String uriPath(String path) {
+        StringBuilder encoded = new StringBuilder();
+        for (byte b : path.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "/-._~:".indexOf(c) >= 0)) {
+                encoded.append(c);
+            } else {
+                encoded.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return encoded.toString();
+    }
+}
