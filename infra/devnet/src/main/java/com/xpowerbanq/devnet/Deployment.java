@@ -1,0 +1,162 @@
+package com.xpowerbanq.devnet;
+
+import com.xpowerbanq.schema.Catalogue;
+import com.xpowerbanq.schema.Oracle;
+import com.xpowerbanq.schema.Pool;
+import com.xpowerbanq.schema.RiSeries;
+import com.xpowerbanq.schema.RtSeries;
+import com.xpowerbanq.schema.Token;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.DynamicArray;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.Utf8String;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.abi.datatypes.generated.Uint8;
+import org.web3j.crypto.Keys;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+
+/**
+ * Deploys the emulated protocol from the deployer account in two blocks: the seeding driver, the
+ * tokens and XPOW, the oracles with a feed per pair direction (enlisted), then the pools, each
+ * creating its four positions; XPOW's first init() rides along.
+ */
+final class Deployment {
+
+    private final Web3j web3j;
+    private final Transactor tx;
+    private final String deployer;
+
+    Deployment(Web3j web3j, Transactor tx, String deployer) {
+        this.web3j = web3j;
+        this.tx = tx;
+        this.deployer = deployer;
+    }
+
+    /** Deploys at the given timestamp (and the next second); returns the addresses. */
+    DeployedProtocol deploy(long timestamp, Quotes quotes, Utilisation utils) {
+        String driver = tx.deploy("deploy driver", Artifact.load("Driver").bytecode(), 1_000_000);
+        Map<String, String> registry = new LinkedHashMap<>();
+        for (Token token : Token.values()) {
+            registry.put(token.name(), deployToken(token));
+        }
+        for (Oracle oracle : Catalogue.oracles()) {
+            registry.put(
+                    oracle.id(),
+                    tx.deploy(
+                            "deploy oracle " + oracle.id(),
+                            Artifact.load("Oracle").bytecode()
+                                    + constructor(
+                                            new Utf8String("Devnet Oracle " + oracle.id()),
+                                            new Address(driver)),
+                            1_500_000));
+        }
+        Map<String, String> feeds = new LinkedHashMap<>();
+        for (RtSeries series : Catalogue.rt()) {
+            String source = registry.get(series.source().name());
+            String target = registry.get(series.target().name());
+            Quotes.Quote q = quotes.at(series.source(), series.target(), timestamp);
+            String feed =
+                    tx.deploy(
+                            "deploy feed " + series.instanceId(),
+                            Artifact.load("Feed").bytecode()
+                                    + constructor(
+                                            new Address(driver),
+                                            new Address(source),
+                                            new Address(target),
+                                            new Uint256(q.bid()),
+                                            new Uint256(q.ask())),
+                            600_000);
+            feeds.put(DeployedProtocol.pair(series.source(), series.target()), feed);
+            tx.call(Calls.enlist(registry.get(series.oracle().id()), source, target, feed));
+        }
+        long at = tx.mineAt(timestamp);
+        for (Pool pool : Catalogue.pools()) {
+            String oracle = registry.get("T" + pool.id().substring(1));
+            List<Address> tokens =
+                    List.of(
+                            new Address(registry.get(pool.first().name())),
+                            new Address(registry.get(pool.second().name())));
+            registry.put(
+                    pool.id(),
+                    tx.deploy(
+                            "deploy pool " + pool.id(),
+                            Artifact.load("Pool").bytecode()
+                                    + constructor(
+                                            new DynamicArray<>(Address.class, tokens),
+                                            new Address(oracle),
+                                            new Address(driver),
+                                            new Uint256(utils.at(pool, pool.first(), timestamp))),
+                            7_000_000));
+        }
+        tx.call(Calls.init(registry.get(Token.XPOW.name())));
+        tx.mineAt(at + 1);
+        return new DeployedProtocol(registry, positions(registry), feeds, driver);
+    }
+
+    private String deployToken(Token token) {
+        if (token == Token.XPOW) {
+            return tx.deploy("deploy XPOW", Artifact.load("XPower").bytecode(), 1_500_000);
+        }
+        return tx.deploy(
+                "deploy token " + token.name(),
+                Artifact.load("Token").bytecode()
+                        + constructor(
+                                new Utf8String(Layout.name(token)),
+                                new Utf8String(token.symbol()),
+                                new Uint8(token.decimals())),
+                1_200_000);
+    }
+
+    /** Reads each pool's positions back from the chain, as the system resolves them. */
+    private Map<String, String> positions(Map<String, String> registry) {
+        Map<String, String> positions = new LinkedHashMap<>();
+        for (RiSeries series : Catalogue.ri()) {
+            String function = series.mode().label().equals("supply") ? "supplyOf" : "borrowOf";
+            positions.put(
+                    series.instanceId(),
+                    callAddress(
+                            registry.get(series.pool().id()),
+                            function,
+                            new Address(registry.get(series.token().name()))));
+        }
+        return positions;
+    }
+
+    private String callAddress(String contract, String name, Type<?> arg) {
+        Function function =
+                new Function(name, List.of(arg), List.of(new TypeReference<Address>() {}));
+        try {
+            String result =
+                    web3j.ethCall(
+                                    Transaction.createEthCallTransaction(
+                                            deployer, contract, FunctionEncoder.encode(function)),
+                                    DefaultBlockParameterName.LATEST)
+                            .send()
+                            .getValue();
+            @SuppressWarnings("rawtypes")
+            List<Type> decoded =
+                    FunctionReturnDecoder.decode(result, function.getOutputParameters());
+            if (decoded.isEmpty()) {
+                throw new DevnetException(name + " on " + contract + " returned nothing");
+            }
+            return Keys.toChecksumAddress(decoded.get(0).getValue().toString());
+        } catch (IOException e) {
+            throw new DevnetException(name + " on " + contract + " did not reach anvil", e);
+        }
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static String constructor(Type... args) {
+        return FunctionEncoder.encodeConstructor(List.of(args));
+    }
+}

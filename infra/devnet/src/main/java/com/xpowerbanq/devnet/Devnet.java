@@ -1,0 +1,279 @@
+package com.xpowerbanq.devnet;
+
+import com.xpowerbanq.schema.ContractRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * A local chain with the emulated v10a protocol: anvil on a loopback port, the contracts deployed,
+ * the registry written, and days of activity simulated. Close it to stop anvil; it is also stopped
+ * when the JVM exits.
+ *
+ * <pre>{@code
+ * try (Devnet devnet = Devnet.start(DevnetOptions.defaults().withDays(3))) {
+ *     String rpc = devnet.rpcUrl();
+ *     Path registry = devnet.registryFile();
+ * }
+ * }</pre>
+ */
+public final class Devnet implements AutoCloseable {
+
+    /** anvil's default chain id. */
+    public static final long CHAIN_ID = 31337;
+
+    /** Blocks mined after each simulation so that anvil's `finalized` (latest − 64) covers it. */
+    public static final int FINALITY_BLOCKS = 65;
+
+    private static final Logger log = LoggerFactory.getLogger(Devnet.class);
+    private static final long DAY = 86_400;
+
+    private final AnvilProcess anvil;
+    private final Web3j web3j;
+    private final AnvilRpc rpc;
+    private final Activity activity;
+    private final ContractRegistry registry;
+    private final Path registryFile;
+    private final @Nullable Path tempDir;
+    private final DeployedProtocol protocol;
+
+    private Devnet(
+            AnvilProcess anvil,
+            Web3j web3j,
+            AnvilRpc rpc,
+            Activity activity,
+            ContractRegistry registry,
+            Path registryFile,
+            @Nullable Path tempDir,
+            DeployedProtocol protocol) {
+        this.anvil = anvil;
+        this.web3j = web3j;
+        this.rpc = rpc;
+        this.activity = activity;
+        this.registry = registry;
+        this.registryFile = registryFile;
+        this.tempDir = tempDir;
+        this.protocol = protocol;
+    }
+
+    /**
+     * Starts anvil with its genesis {@code options.days()} days in the past, deploys the protocol,
+     * writes the registry and simulates the days up to about now.
+     */
+    public static Devnet start(DevnetOptions options) {
+        Path binary = AnvilBinary.locate(options.anvil());
+        Path tempDir = null;
+        Path stateDir;
+        try {
+            if (options.stateDir() == null) {
+                tempDir = Files.createTempDirectory("banq-devnet-");
+                stateDir = tempDir;
+            } else {
+                stateDir = Files.createDirectories(options.stateDir());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the devnet state directory", e);
+        }
+        // leave room for the final blocks a second apart, so the chain ends before now
+        long now = Instant.now().getEpochSecond();
+        long genesis = now - options.days() * DAY - 2L * FINALITY_BLOCKS;
+        Path anvilLog = options.stateDir() == null ? null : stateDir.resolve("anvil.log");
+        AnvilProcess anvil = AnvilProcess.start(binary, options.port(), genesis, anvilLog);
+        HttpService service = new HttpService(anvil.url());
+        Web3j web3j = Web3j.build(service);
+        AnvilRpc rpc = new AnvilRpc(service);
+        try {
+            long started = System.nanoTime();
+            rpc.setAutomine(false);
+            Transactor tx = new Transactor(web3j, rpc, DevAccounts.account(0));
+            DeployedProtocol protocol =
+                    new Deployment(web3j, tx, deployerAddress())
+                            .deploy(genesis + 1, new Quotes(), new Utilisation());
+            Path registryFile = stateDir.resolve("contracts.env");
+            ContractRegistry registry = DevnetRegistry.of(anvil.url(), protocol);
+            registry.write(registryFile);
+            Devnet devnet =
+                    new Devnet(
+                            anvil,
+                            web3j,
+                            rpc,
+                            options.activity(),
+                            registry,
+                            registryFile,
+                            tempDir,
+                            protocol);
+            devnet.run(tx, genesis + 2, genesis + 2 + options.days() * DAY);
+            log.info(
+                    "devnet on {}: deployed and simulated {} days in {} ms",
+                    anvil.url(),
+                    options.days(),
+                    (System.nanoTime() - started) / 1_000_000);
+            return devnet;
+        } catch (RuntimeException e) {
+            web3j.shutdown();
+            anvil.close();
+            deleteQuietly(tempDir);
+            throw e;
+        }
+    }
+
+    /** Simulates more days of activity from the latest block on, then mines the finality gap. */
+    public void simulate(int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("days must be >= 0, got " + days);
+        }
+        long from = latestTimestamp();
+        rpc.setAutomine(false);
+        run(new Transactor(web3j, rpc, DevAccounts.account(0)), from, from + days * DAY);
+    }
+
+    private void run(Transactor tx, long fromExclusive, long toInclusive) {
+        try {
+            long last = fromExclusive;
+            for (Activity.Step step : activity.plan(protocol, fromExclusive, toInclusive)) {
+                if (step.timestamp() <= last) {
+                    throw new DevnetException(
+                            "activity step at "
+                                    + step.timestamp()
+                                    + " is not after the previous block at "
+                                    + last);
+                }
+                step.calls().forEach(tx::call);
+                last = tx.mineAt(step.timestamp());
+            }
+            rpc.mine(FINALITY_BLOCKS, 1);
+        } finally {
+            rpc.setAutomine(true);
+        }
+    }
+
+    /** "http://127.0.0.1:PORT". */
+    public String rpcUrl() {
+        return anvil.url();
+    }
+
+    public long chainId() {
+        return CHAIN_ID;
+    }
+
+    /** The contract registry of this devnet (run v10a, PROVIDER_URL = {@link #rpcUrl()}). */
+    public ContractRegistry registry() {
+        return registry;
+    }
+
+    /** The registry file ({@code contracts.env}) this devnet wrote. */
+    public Path registryFile() {
+        return registryFile;
+    }
+
+    /** The deployed addresses (registry names, positions, feeds). */
+    public DeployedProtocol protocol() {
+        return protocol;
+    }
+
+    /** A web3j client on this devnet; closed with it. */
+    public Web3j web3j() {
+        return web3j;
+    }
+
+    /** anvil's account 0, which deployed the protocol and may steer it and retwap. */
+    public Credentials deployer() {
+        return DevAccounts.account(0);
+    }
+
+    /** anvil's well-known dev account i (0..9), each funded with 10000 ETH. */
+    public Credentials account(int i) {
+        return DevAccounts.account(i);
+    }
+
+    /** Mines n empty blocks one second apart. */
+    public void mineBlocks(int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0, got " + n);
+        }
+        if (n > 0) {
+            rpc.mine(n, 1);
+        }
+    }
+
+    /** Moves the chain's clock forward and mines one block there. */
+    public void increaseTime(long seconds) {
+        if (seconds < 0) {
+            throw new IllegalArgumentException("seconds must be >= 0, got " + seconds);
+        }
+        rpc.increaseTime(seconds);
+        rpc.mine(1, 1);
+    }
+
+    /** The latest block's timestamp, epoch seconds. */
+    public long latestTimestamp() {
+        return latestBlock().getTimestamp().longValueExact();
+    }
+
+    /** The latest block's number. */
+    public long latestBlockNumber() {
+        return latestBlock().getNumber().longValueExact();
+    }
+
+    private org.web3j.protocol.core.methods.response.EthBlock.Block latestBlock() {
+        try {
+            return web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
+                    .send()
+                    .getBlock();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the latest block from " + rpcUrl(), e);
+        }
+    }
+
+    /** The pid of the anvil process. */
+    long anvilPid() {
+        return anvil.pid();
+    }
+
+    boolean isRunning() {
+        return anvil.isAlive();
+    }
+
+    /** Completes when anvil exits, for whatever reason. */
+    java.util.concurrent.CompletableFuture<Process> onExit() {
+        return anvil.process().onExit();
+    }
+
+    /** Stops anvil and removes a temporary state directory. Idempotent. */
+    @Override
+    public void close() {
+        web3j.shutdown();
+        anvil.close();
+        deleteQuietly(tempDir);
+    }
+
+    private static String deployerAddress() {
+        return DevAccounts.account(0).getAddress();
+    }
+
+    private static void deleteQuietly(@Nullable Path dir) {
+        if (dir == null || !Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            List<Path> all = paths.sorted(Comparator.reverseOrder()).toList();
+            for (Path p : all) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            log.warn("could not remove the devnet directory {}: {}", dir, e.getMessage());
+        }
+    }
+}

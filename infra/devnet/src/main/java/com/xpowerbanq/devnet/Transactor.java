@@ -1,0 +1,201 @@
+package com.xpowerbanq.devnet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.web3j.crypto.ContractUtils;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Hash;
+import org.web3j.crypto.Keys;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.BatchRequest;
+import org.web3j.protocol.core.BatchResponse;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Response;
+import org.web3j.utils.Numeric;
+
+/**
+ * Sends the deployer's transactions in bulk: queued transactions are signed here (in parallel) and
+ * go to anvil in one JSON-RPC batch, then one block is mined at the chosen timestamp and every
+ * receipt is checked. Automine must be off while transactions are queued.
+ */
+final class Transactor {
+
+    private static final BigInteger MAX_FEE = BigInteger.valueOf(50_000_000_000L);
+    private static final BigInteger PRIORITY_FEE = BigInteger.valueOf(1_000_000_000L);
+
+    private record Queued(BigInteger nonce, String to, String data, long gas, String label) {}
+
+    private final Web3j web3j;
+    private final AnvilRpc rpc;
+    private final Credentials signer;
+    private final List<Queued> queue = new ArrayList<>();
+    private final Map<String, Queued> byHash = new HashMap<>();
+    private BigInteger nonce;
+
+    Transactor(Web3j web3j, AnvilRpc rpc, Credentials signer) {
+        this.web3j = web3j;
+        this.rpc = rpc;
+        this.signer = signer;
+        try {
+            this.nonce =
+                    web3j.ethGetTransactionCount(
+                                    signer.getAddress(), DefaultBlockParameterName.PENDING)
+                            .send()
+                            .getTransactionCount();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the deployer's nonce", e);
+        }
+    }
+
+    /** Queues a contract creation; returns the address it will have. */
+    String deploy(String label, String initCode, long gas) {
+        String address =
+                Keys.toChecksumAddress(
+                        ContractUtils.generateContractAddress(signer.getAddress(), nonce));
+        enqueue("", initCode, gas, label);
+        return address;
+    }
+
+    void call(Activity.Call call) {
+        enqueue(call.to(), call.data(), call.gas(), call.label());
+    }
+
+    private void enqueue(String to, String data, long gas, String label) {
+        queue.add(new Queued(nonce, to, data, gas, label));
+        nonce = nonce.add(BigInteger.ONE);
+    }
+
+    /**
+     * Sends what is queued, mines it at the timestamp (more blocks, a second apart, if the block
+     * gas limit leaves some pending) and fails naming the first transaction that reverted. Returns
+     * the timestamp of the last block mined.
+     */
+    long mineAt(long timestamp) {
+        Map<String, String> open = sendQueued();
+        long at = timestamp;
+        rpc.mineAt(at);
+        checkLatestBlock(open);
+        while (!open.isEmpty()) {
+            int before = open.size();
+            at++;
+            rpc.mineAt(at);
+            checkLatestBlock(open);
+            if (open.size() == before) {
+                throw new DevnetException(
+                        "transactions stay pending after mining, first: "
+                                + open.values().iterator().next());
+            }
+        }
+        return at;
+    }
+
+    /** Signs and sends the queue; returns tx hash → label of what was sent. */
+    private Map<String, String> sendQueued() {
+        List<String> signed =
+                queue.parallelStream()
+                        .map(
+                                q ->
+                                        Numeric.toHexString(
+                                                TransactionEncoder.signMessage(
+                                                        RawTransaction.createTransaction(
+                                                                Devnet.CHAIN_ID,
+                                                                q.nonce(),
+                                                                BigInteger.valueOf(q.gas()),
+                                                                q.to(),
+                                                                BigInteger.ZERO,
+                                                                q.data(),
+                                                                PRIORITY_FEE,
+                                                                MAX_FEE),
+                                                        Devnet.CHAIN_ID,
+                                                        signer)))
+                        .toList();
+        Map<String, String> sent = new LinkedHashMap<>();
+        if (signed.isEmpty()) {
+            return sent;
+        }
+        BatchRequest batch = web3j.newBatch();
+        signed.forEach(raw -> batch.add(web3j.ethSendRawTransaction(raw)));
+        List<Response<?>> responses = send(batch, "eth_sendRawTransaction");
+        for (int i = 0; i < responses.size(); i++) {
+            Response<?> response = responses.get(i);
+            if (response.hasError()) {
+                throw new DevnetException(
+                        queue.get(i).label() + " was refused: " + response.getError().getMessage());
+            }
+            sent.put(Hash.sha3(signed.get(i)), queue.get(i).label());
+            byHash.put(Hash.sha3(signed.get(i)), queue.get(i));
+        }
+        queue.clear();
+        return sent;
+    }
+
+    /** Removes the transactions the latest block holds from open; throws on a failed one. */
+    private void checkLatestBlock(Map<String, String> open) {
+        if (open.isEmpty()) {
+            return;
+        }
+        Object result = rpc.send("eth_getBlockReceipts", "latest");
+        if (!(result instanceof List<?> receipts)) {
+            throw new DevnetException("eth_getBlockReceipts answered " + result);
+        }
+        for (Object item : receipts) {
+            Map<?, ?> receipt = (Map<?, ?>) item;
+            String label = open.remove(String.valueOf(receipt.get("transactionHash")));
+            if (label != null && !"0x1".equals(receipt.get("status"))) {
+                BigInteger block = Numeric.toBigInt(String.valueOf(receipt.get("blockNumber")));
+                throw new DevnetException(
+                        label
+                                + " reverted in block "
+                                + block
+                                + " (tx "
+                                + receipt.get("transactionHash")
+                                + "): "
+                                + reasonOf(byHash.get(receipt.get("transactionHash")), block));
+            }
+        }
+    }
+
+    /** Replays a failed transaction as a call on the state before its block, for the reason. */
+    private String reasonOf(Queued tx, BigInteger block) {
+        Map<String, String> call = new LinkedHashMap<>();
+        call.put("from", signer.getAddress());
+        call.put("to", tx.to());
+        call.put("data", tx.data());
+        call.put("gas", AnvilRpc.hex(tx.gas()));
+        try {
+            rpc.send("eth_call", call, Numeric.encodeQuantity(block.subtract(BigInteger.ONE)));
+            return "out of gas or reverted only in its block";
+        } catch (DevnetException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The responses in request order (a JSON-RPC batch may answer in any order). */
+    private static List<Response<?>> send(BatchRequest batch, String what) {
+        try {
+            BatchResponse response = batch.send();
+            Map<Long, Response<?>> byId = new HashMap<>();
+            response.getResponses().forEach(r -> byId.put(r.getId(), r));
+            List<Response<?>> ordered = new ArrayList<>();
+            for (var request : batch.getRequests()) {
+                Response<?> r = byId.get(request.getId());
+                if (r == null) {
+                    throw new DevnetException(
+                            what + " batch lost the answer to request " + request.getId());
+                }
+                ordered.add(r);
+            }
+            return ordered;
+        } catch (IOException e) {
+            throw new UncheckedIOException(what + " batch did not reach anvil", e);
+        }
+    }
+}
