@@ -1,0 +1,88 @@
+package com.xpowerbanq.devnet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Credentials;
+
+/** `banq devnet` as a process: ready lines on stdout, files written, SIGTERM stops anvil. */
+class DevnetMainIT {
+
+    @Test
+    void servesUntilSigtermThenStopsAnvilAndExitsZero(@TempDir Path dir) throws Exception {
+        // given
+        Path stateDir = dir.resolve("state");
+        Process main =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                DevnetMain.class.getName(),
+                                "--days",
+                                "1",
+                                "--state-dir",
+                                stateDir.toString())
+                        .redirectError(dir.resolve("stderr.txt").toFile())
+                        .start();
+        try {
+            BufferedReader out =
+                    new BufferedReader(
+                            new InputStreamReader(main.getInputStream(), StandardCharsets.UTF_8));
+
+            // when: it is ready
+            List<String> lines = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                String line = out.readLine();
+                assertThat(line).as("stdout ended; stderr: %s", stderr(dir)).isNotNull();
+                lines.add(line);
+            }
+
+            // then
+            assertThat(lines.get(0)).matches("PROVIDER_URL=http://127\\.0\\.0\\.1:\\d+");
+            assertThat(lines.get(1))
+                    .isEqualTo("CONTRACTS_FILE=" + stateDir.resolve("contracts.env"));
+            assertThat(lines.get(2))
+                    .isEqualTo("PRIVATE_KEY_FILE=" + stateDir.resolve("keeper.key"));
+            assertThat(Files.readString(stateDir.resolve("contracts.env")))
+                    .contains(lines.get(0))
+                    .contains("P006_ADDRESS_v10a=0x");
+            Path key = stateDir.resolve("keeper.key");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
+                    .isEqualTo("rw-------");
+            assertThat(Credentials.create(Files.readString(key).strip()).getAddress())
+                    .isEqualToIgnoringCase(DevAccounts.account(0).getAddress());
+            assertThat(String.join("\n", lines) + stderr(dir))
+                    .doesNotContain(Files.readString(key).strip().substring(2));
+            List<ProcessHandle> anvil = main.descendants().toList();
+            assertThat(anvil).isNotEmpty();
+
+            // when: SIGTERM
+            main.destroy();
+
+            // then
+            assertThat(main.waitFor(20, TimeUnit.SECONDS)).isTrue();
+            assertThat(main.exitValue()).as("stderr: %s", stderr(dir)).isZero();
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> anvil.stream().noneMatch(ProcessHandle::isAlive));
+        } finally {
+            main.destroyForcibly();
+        }
+    }
+
+    private static String stderr(Path dir) throws Exception {
+        Path file = dir.resolve("stderr.txt");
+        return Files.exists(file) ? Files.readString(file) : "";
+    }
+}
