@@ -4,8 +4,10 @@ import com.xpowerbanq.miner.pow.NonceSearch;
 import com.xpowerbanq.miner.pow.VectorSupport;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -14,6 +16,7 @@ import java.util.Optional;
  * several runs each, median with min–max. Needs no chain.
  */
 public final class MinerBench {
+    private static final int MAX_WARM_SECONDS = 20;
     private final BenchOptions options;
     private final PrintStream out;
     private final PrintStream progress;
@@ -58,41 +61,64 @@ public final class MinerBench {
         loops.add(naive);
 
         LoopTimer timer = new LoopTimer();
-        List<Rates> rates = new ArrayList<>();
         for (NonceSearch loop : loops) {
             progress.printf("bench: warming up %s%n", loop.name());
-            timer.hashesPerSecond(loop, 1, Math.max(2, options.seconds()));
-        }
-        for (int threads : threadCounts()) {
-            for (NonceSearch loop : loops) {
-                progress.printf(
-                        "bench: %s on %d thread%s, %d runs of %s s%n",
-                        loop.name(),
-                        threads,
-                        threads == 1 ? "" : "s",
-                        options.runs(),
-                        options.seconds());
-                List<Double> runs = new ArrayList<>();
-                for (int run = 0; run < options.runs(); run++) {
-                    runs.add(timer.hashesPerSecond(loop, threads, options.seconds()));
+            NonceSearch.warm(loop, 1 << 17);
+            // until a second of hashing is no faster than the one before: compiled for good
+            double before = 0;
+            for (int second = 0; second < MAX_WARM_SECONDS; second++) {
+                double rate = timer.hashesPerSecond(loop, 1, 1);
+                if (second >= 1 && rate < before * 1.1) {
+                    break;
                 }
-                rates.add(Rates.of(loop.name(), threads, runs));
+                before = rate;
             }
         }
-        Optional<WasmBench.Result> wasm = wasm();
-        wasm.ifPresent(result -> rates.addAll(result.rates()));
+        // runs interleave the loops, so that a busy machine slows them alike
+        Map<String, List<Double>> runs = new LinkedHashMap<>();
+        Optional<WasmBench> wasm = WasmBench.locate().map(WasmBench::new);
+        String skipped = wasm.isPresent() ? null : "miner/bench/" + WasmBench.SCRIPT + " not found";
+        for (int threads : threadCounts()) {
+            for (int run = 1; run <= options.runs(); run++) {
+                progress.printf(
+                        "bench: run %d of %d on %d thread%s%n",
+                        run, options.runs(), threads, threads == 1 ? "" : "s");
+                for (NonceSearch loop : loops) {
+                    runs.computeIfAbsent(key(loop.name(), threads), k -> new ArrayList<>())
+                            .add(timer.hashesPerSecond(loop, threads, options.seconds()));
+                }
+                if (threads == 1 && wasm.isPresent() && skipped == null) {
+                    WasmBench.Result result =
+                            wasm.get().run(options.threads(), 1, options.seconds());
+                    skipped = result.skipped();
+                    for (Rates r : result.rates()) {
+                        runs.computeIfAbsent(key(r.loop(), r.threads()), k -> new ArrayList<>())
+                                .add(r.median());
+                    }
+                }
+            }
+        }
+        List<Rates> rates = new ArrayList<>();
+        runs.forEach(
+                (key, values) -> {
+                    String[] parts = key.split("@");
+                    rates.add(Rates.of(parts[0], Integer.parseInt(parts[1]), values));
+                });
+        rates.sort(
+                java.util.Comparator.comparingInt(Rates::threads)
+                        .thenComparing(r -> r.loop().startsWith("wasm") ? 1 : 0));
 
         Rates optimised1 = find(rates, optimised.name(), 1);
         Rates naive1 = find(rates, naive.name(), 1);
         Rates optimisedN = find(rates, optimised.name(), options.threads());
         Rates wasm1 =
-                wasm.flatMap(r -> r.rates().stream().filter(x -> x.threads() == 1).findFirst())
+                rates.stream()
+                        .filter(r -> r.loop().equals(WasmBench.LOOP) && r.threads() == 1)
+                        .findFirst()
                         .orElse(null);
         printTable(rates, naive1, wasm1);
-        wasm.filter(r -> r.skipped() != null)
-                .ifPresent(r -> out.println("wasm-miner: skipped, " + r.skipped()));
-        if (wasm.isEmpty()) {
-            out.println("wasm-miner: skipped, miner/bench/" + WasmBench.SCRIPT + " not found");
+        if (skipped != null) {
+            out.println("wasm-miner: skipped, " + skipped);
         }
         if (options.json()) {
             out.printf(
@@ -110,16 +136,8 @@ public final class MinerBench {
         return options.threads() == 1 ? List.of(1) : List.of(1, options.threads());
     }
 
-    private Optional<WasmBench.Result> wasm() {
-        return WasmBench.locate()
-                .map(
-                        dir -> {
-                            progress.printf(
-                                    "bench: wasm-miner (node %s) on 1 and %d threads%n",
-                                    WasmBench.SCRIPT, options.threads());
-                            return new WasmBench(dir)
-                                    .run(options.threads(), options.runs(), options.seconds());
-                        });
+    private static String key(String loop, int threads) {
+        return loop + "@" + threads;
     }
 
     private void printTable(List<Rates> rates, Rates naive1, Rates wasm1) {

@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class WasmBench {
     static final String SCRIPT = "wasm-bench.mjs";
+    static final String LOOP = "wasm-miner";
 
     /** Figures of one wasm run, or why there are none. */
     record Result(List<Rates> rates, String skipped) {}
@@ -95,8 +96,8 @@ final class WasmBench {
                 JsonNode json = new ObjectMapper().readTree(last);
                 return new Result(
                         List.of(
-                                Rates.of("wasm-miner", 1, numbers(json.get("hps_1t"))),
-                                Rates.of("wasm-miner", threads, numbers(json.get("hps_nt")))),
+                                Rates.of(LOOP, 1, numbers(json.get("hps_1t"))),
+                                Rates.of(LOOP, threads, numbers(json.get("hps_nt")))),
                         null);
             } finally {
                 Files.deleteIfExists(out);

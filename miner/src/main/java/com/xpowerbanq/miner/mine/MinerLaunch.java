@@ -18,6 +18,8 @@ import org.web3j.protocol.core.methods.response.EthChainId;
  * mines until SIGTERM. Returns the process exit status.
  */
 public final class MinerLaunch {
+    private static final long WARM_NONCES = 1 << 17;
+
     private MinerLaunch() {}
 
     public static int run(Map<String, String> env, Path secrets, JsonLines lines, int cores) {
@@ -78,7 +80,12 @@ public final class MinerLaunch {
             }
             XpowChain chain = new XpowChain(rpc, xpow.get(), chainId, settings);
             Miner miner =
-                    new Miner(settings, chain, NonceSearch.fastest(), lines, Miner.Timing.DEFAULT);
+                    new Miner(
+                            settings,
+                            chain,
+                            NonceSearch.warm(NonceSearch.fastest(), WARM_NONCES),
+                            lines,
+                            Miner.Timing.DEFAULT);
             Thread hook =
                     new Thread(
                             () -> {

@@ -35,4 +35,24 @@ public interface NonceSearch {
     static NonceSearch scalar() {
         return new ScalarSearch();
     }
+
+    /**
+     * Runs a search at level 1, where one nonce in 16 passes, so that the JIT sees the report
+     * branch taken before it compiles the loop; otherwise the first real find deoptimises the
+     * compiled loop and the search runs interpreted (for SIMD code, about a thousand times slower)
+     * until it is compiled again.
+     */
+    static NonceSearch warm(NonceSearch search, long nonces) {
+        java.util.Random random = new java.util.Random();
+        byte[] zeros20 = new byte[20];
+        byte[] hash = new byte[32];
+        byte[] salt = new byte[Puzzle.SALT_LENGTH];
+        random.nextBytes(hash);
+        Puzzle puzzle = Puzzle.of(zeros20, zeros20, hash, salt);
+        long[] found = new long[1];
+        for (long done = 0; done < nonces; ) {
+            done += search.search(puzzle, random.nextLong(), 1 << 10, 1, (n, z, h) -> found[0]++);
+        }
+        return search;
+    }
 }
