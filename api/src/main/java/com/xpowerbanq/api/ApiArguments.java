@@ -37,6 +37,22 @@ final class ApiArguments {
                     Connections kept open per database while idle (default: 10)
             """;
 
+    private static final java.util.Set<String> FLAGS =
+            java.util.Set.of(
+                    "H",
+                    "host",
+                    "p",
+                    "port",
+                    "P",
+                    "db-path",
+                    "R",
+                    "L",
+                    "max-rows",
+                    "O",
+                    "cors-origins",
+                    "db.max-open",
+                    "db.max-idle");
+
     private ApiArguments() {}
 
     /** The options, or null when help was asked for. */
@@ -62,6 +78,9 @@ final class ApiArguments {
             }
             if (name.equals("h") || name.equals("help")) {
                 return null;
+            }
+            if (!FLAGS.contains(name)) {
+                throw new UsageException("unknown flag " + arg);
             }
             if (value == null) {
                 if (i + 1 >= args.size()) {
