@@ -17,6 +17,9 @@ public final class ApiMain {
 
     public static void main(String[] args) {
         List<String> list = Arrays.asList(args);
+        if (!list.isEmpty() && list.get(0).equals("bench")) {
+            System.exit(ApiBenchmark.run(list.subList(1, list.size())));
+        }
         ApiOptions options;
         try {
             options = ApiArguments.parse(list);

@@ -35,7 +35,8 @@ final class EntityTag {
         for (int i = 0; i < key.length(); i++) {
             hash = (hash ^ key.charAt(i)) * FNV_PRIME;
         }
-        return "\"" + String.format("%016x", hash) + "\"";
+        String hex = Long.toHexString(hash);
+        return "\"" + "0".repeat(16 - hex.length()) + hex + "\"";
     }
 
     /** Whether an If-None-Match header names {@code etag} (weak comparison, as RFC 9110 asks). */

@@ -25,6 +25,7 @@ final class SeriesQueries {
     private final DatabaseDirectory directory;
     private final int maxRows;
     private final Duration queryTimeout;
+    private final AnswerCache cache = new AnswerCache(256, 32L << 20);
     private final LongAdder abandoned = new LongAdder();
     private final LongAdder expired = new LongAdder();
 
@@ -53,12 +54,18 @@ final class SeriesQueries {
         if (ifNoneMatch != null && EntityTag.matches(ifNoneMatch, etag)) {
             return new SeriesAnswer(file, etag, null);
         }
+        String cached = cache.get(etag);
+        if (cached != null) {
+            return new SeriesAnswer(file, etag, cached);
+        }
         QueryBudget budget = new QueryBudget(queryTimeout, clientGone);
         try (Connection c = lease.db().connection()) {
             directory.refreshLayout(lease);
             List<? extends DailyRow> rows =
                     budget.run(c, conn -> rows(route, lease.db(), conn, window));
-            return new SeriesAnswer(file, etag, DailyRow.toJson(rows));
+            String json = DailyRow.toJson(rows);
+            cache.put(etag, json);
+            return new SeriesAnswer(file, etag, json);
         } catch (SQLException e) {
             throw failure(lease.db(), e, budget);
         }

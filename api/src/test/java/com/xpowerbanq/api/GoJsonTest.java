@@ -45,6 +45,41 @@ class GoJsonTest {
     }
 
     @org.junit.jupiter.api.Test
+    void randomDoublesMatchAReferenceBuiltOnBigDecimal() {
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < 20_000; i++) {
+            double value =
+                    switch (i % 3) {
+                        case 0 -> random.nextDouble();
+                        case 1 -> Double.longBitsToDouble(random.nextLong());
+                        default -> random.nextDouble() * Math.pow(10, random.nextInt(50) - 25);
+                    };
+            if (Double.isNaN(value) || Double.isInfinite(value) || value == 0) {
+                continue;
+            }
+            assertThat(GoJson.number(new StringBuilder(), value).toString())
+                    .as("%s", value)
+                    .isEqualTo(reference(value));
+        }
+    }
+
+    /** Go's float64 encoding spelled out with BigDecimal: shortest digits, then Go's layout. */
+    private static String reference(double value) {
+        java.math.BigDecimal shortest =
+                new java.math.BigDecimal(Double.toString(value)).stripTrailingZeros();
+        double abs = Math.abs(value);
+        if (abs >= 1e-6 && abs < 1e21) {
+            return shortest.toPlainString();
+        }
+        String digits = shortest.unscaledValue().abs().toString();
+        int exponent = digits.length() - 1 - shortest.scale();
+        String mantissa =
+                digits.length() > 1 ? digits.charAt(0) + "." + digits.substring(1) : digits;
+        String exp = exponent < 0 ? "-" + (-exponent) : "+" + String.format("%02d", exponent);
+        return (value < 0 ? "-" : "") + mantissa + "e" + exp;
+    }
+
+    @org.junit.jupiter.api.Test
     void rowsKeepTheContractKeyOrder() {
         String json =
                 DailyRow.toJson(

@@ -1,0 +1,191 @@
+package com.xpowerbanq.api;
+
+import com.xpowerbanq.schema.Kind;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * {@code banq-api bench}: writes series databases at production density (three years ≈ 1M rows
+ * on the fast path, one year ≈ 100k rows on the legacy path), starts the API on loopback and
+ * prints requests/s and p50/p99 latency per route, window and connection count.
+ */
+final class ApiBenchmark {
+    private static final LocalDate LAST = LocalDate.parse("2025-12-31");
+    // more distinct windows than the answer cache holds, so every request runs its query
+    private static final int DISTINCT = 512;
+
+    private final long rows;
+    private final long legacyRows;
+    private final Duration perRun;
+    private final PrintStream out;
+
+    private ApiBenchmark(long rows, long legacyRows, Duration perRun, PrintStream out) {
+        this.rows = rows;
+        this.legacyRows = legacyRows;
+        this.perRun = perRun;
+        this.out = out;
+    }
+
+    /** Runs the benchmark with {@code args}; returns the exit status. */
+    static int run(List<String> args) {
+        long rows = 1_000_000;
+        long legacyRows = 100_000;
+        int seconds = 3;
+        Path dir = null;
+        try {
+            for (int i = 0; i < args.size(); i++) {
+                String flag = args.get(i);
+                if (flag.equals("-h") || flag.equals("--help")) {
+                    System.out.println(
+                            "Usage: banq-api bench [--rows N] [--legacy-rows N] [--seconds S]"
+                                    + " [--dir DIR]\n"
+                                    + "  --rows         events per fast-path database (default"
+                                    + " 1000000, three years)\n"
+                                    + "  --legacy-rows  events per legacy database (default 100000,"
+                                    + " one year)\n"
+                                    + "  --seconds      length of each measured run (default 3)\n"
+                                    + "  --dir          keep the databases here and reuse them"
+                                    + " (default: a temporary directory)");
+                    return 0;
+                }
+                if (i + 1 >= args.size()) {
+                    throw new UsageException("flag " + flag + " needs a value");
+                }
+                String value = args.get(++i);
+                switch (flag) {
+                    case "--rows" -> rows = positive(flag, value);
+                    case "--legacy-rows" -> legacyRows = positive(flag, value);
+                    case "--seconds" -> seconds = (int) positive(flag, value);
+                    case "--dir" -> dir = Path.of(value);
+                    default -> throw new UsageException("unknown flag " + flag);
+                }
+            }
+        } catch (UsageException e) {
+            System.err.println("banq-api bench: " + e.getMessage());
+            return ApiMain.EX_USAGE;
+        }
+        ApiBenchmark bench = new ApiBenchmark(rows, legacyRows, Duration.ofSeconds(seconds), System.out);
+        boolean temporary = dir == null;
+        try {
+            Path where = temporary ? Files.createTempDirectory("banq-api-bench") : Files.createDirectories(dir);
+            try {
+                bench.measure(where);
+            } finally {
+                if (temporary) {
+                    delete(where);
+                }
+            }
+            return 0;
+        } catch (Exception e) {
+            System.err.println("banq-api bench: " + e);
+            return ApiMain.EX_SOFTWARE;
+        }
+    }
+
+    private static long positive(String flag, String value) throws UsageException {
+        try {
+            long n = Long.parseLong(value);
+            if (n > 0) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("flag " + flag + " needs a positive whole number, got '" + value + "'");
+    }
+
+    private void measure(Path dir) throws Exception {
+        LocalDate threeYears = LAST.minusDays(1_094);
+        LocalDate oneYear = LAST.minusDays(364);
+        generate(dir, "ri_bench_supply_0", Kind.RI, false, rows, threeYears);
+        generate(dir, "rt_bench_apow_0", Kind.RT, false, rows, threeYears);
+        generate(dir, "ri_legacy_supply_0", Kind.RI, true, legacyRows, oneYear);
+        generate(dir, "rt_legacy_apow_0", Kind.RT, true, legacyRows, oneYear);
+
+        ApiOptions options =
+                ApiOptions.defaults().withPort(0).withDbPath(dir).withMaxRows(366)
+                        .withPool(new PoolSettings(16, 4, Duration.ofSeconds(30)));
+        String ri = "/ri_bench_supply_0/daily_average.json?";
+        String rt = "/rt_bench_apow_0/daily_ohlc.json?";
+        String riLegacy = "/ri_legacy_supply_0/daily_average.json?";
+        String rtLegacy = "/rt_legacy_apow_0/daily_ohlc.json?";
+        String big = label(rows);
+        String small = label(legacyRows);
+        List<Scenario> scenarios =
+                List.of(
+                        new Scenario("/health", List.of("/health")),
+                        new Scenario("daily_average 365 d, " + big + ", same", windows(ri, 365, 1)),
+                        new Scenario("daily_average 365 d, " + big + ", distinct", windows(ri, 365, DISTINCT)),
+                        new Scenario("daily_average 90 d, " + big + ", distinct", windows(ri, 90, DISTINCT)),
+                        new Scenario("daily_ohlc 365 d, " + big + ", same", windows(rt, 365, 1)),
+                        new Scenario("daily_ohlc 365 d, " + big + ", distinct", windows(rt, 365, DISTINCT)),
+                        new Scenario("daily_ohlc 90 d, " + big + ", distinct", windows(rt, 90, DISTINCT)),
+                        new Scenario("legacy daily_average 365 d, " + small, windows(riLegacy, 365, 40), 40),
+                        new Scenario("legacy daily_average 90 d, " + small, windows(riLegacy, 90, 40), 40),
+                        new Scenario("legacy daily_ohlc 365 d, " + small, windows(rtLegacy, 365, 40), 40),
+                        new Scenario("legacy daily_ohlc 90 d, " + small, windows(rtLegacy, 90, 40), 40));
+        try (ApiServer server = new ApiServer(options).start()) {
+            LoadGenerator load = new LoadGenerator(server.port());
+            out.printf("%nAPI on 127.0.0.1:%d, %d cores, %s s per run (after a warm-up)%n",
+                    server.port(), Runtime.getRuntime().availableProcessors(), perRun.toSeconds());
+            out.printf("%-44s %5s %9s %10s %9s %9s %6s%n", "scenario", "conns", "requests", "req/s", "p50 ms", "p99 ms", "errors");
+            for (Scenario s : scenarios) {
+                load.run(s.targets(), 4, Duration.ofMillis(500), Math.min(2_000, s.maxRequests())); // warm-up: JIT, page cache, pool
+                for (int connections : new int[] {1, 16}) {
+                    LoadGenerator.Result r = load.run(s.targets(), connections, perRun, s.maxRequests());
+                    out.printf("%-44s %5d %9d %10.0f %9.3f %9.3f %6d%n", s.name(), connections,
+                            r.requests(), r.perSecond(), r.percentileMillis(50), r.percentileMillis(99), r.errors());
+                }
+            }
+        }
+    }
+
+    private void generate(Path dir, String name, Kind kind, boolean legacy, long count, LocalDate first)
+            throws Exception {
+        double perSecond = BenchDatabases.write(dir.resolve(name + ".db"), kind, legacy, count, first, LAST);
+        if (perSecond < 0) {
+            out.printf("reused %s.db%n", name);
+        } else {
+            out.printf("wrote %s.db: %d rows, %s..%s, %.0f rows/s%s%n", name, count, first, LAST,
+                    perSecond, legacy ? " (original schema)" : "");
+        }
+    }
+
+    private static String label(long count) {
+        return count >= 1_000_000 ? (count / 1_000_000) + "M rows" : (count / 1_000) + "k rows";
+    }
+
+    /** What one row of the table measures; legacy runs are capped, each request takes long. */
+    private record Scenario(String name, List<String> targets, long maxRequests) {
+        Scenario(String name, List<String> targets) {
+            this(name, targets, 2_000_000);
+        }
+    }
+
+    /** {@code count} windows of {@code days} days, the last one ending on the last day of data. */
+    private static List<String> windows(String prefix, int days, int count) {
+        List<String> targets = new ArrayList<>();
+        for (int k = 0; k < count; k++) {
+            LocalDate rhs = LAST.minusDays(k);
+            targets.add(prefix + "lhs=" + rhs.minusDays(days - 1) + "&rhs=" + rhs);
+        }
+        return targets;
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
