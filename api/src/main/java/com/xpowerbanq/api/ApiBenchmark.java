@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * {@code banq-api bench}: writes series databases at production density (three years ≈ 1M rows
- * on the fast path, one year ≈ 100k rows on the legacy path), starts the API on loopback and
- * prints requests/s and p50/p99 latency per route, window and connection count.
+ * {@code banq-api bench}: writes series databases at production density (three years ≈ 1M rows on
+ * the fast path, one year ≈ 100k rows on the legacy path), starts the API on loopback and prints
+ * requests/s and p50/p99 latency per route, window and connection count.
  */
 final class ApiBenchmark {
     private static final LocalDate LAST = LocalDate.parse("2025-12-31");
@@ -73,10 +73,14 @@ final class ApiBenchmark {
             System.err.println("banq-api bench: " + e.getMessage());
             return ApiMain.EX_USAGE;
         }
-        ApiBenchmark bench = new ApiBenchmark(rows, legacyRows, Duration.ofSeconds(seconds), System.out);
+        ApiBenchmark bench =
+                new ApiBenchmark(rows, legacyRows, Duration.ofSeconds(seconds), System.out);
         boolean temporary = dir == null;
         try {
-            Path where = temporary ? Files.createTempDirectory("banq-api-bench") : Files.createDirectories(dir);
+            Path where =
+                    temporary
+                            ? Files.createTempDirectory("banq-api-bench")
+                            : Files.createDirectories(dir);
             try {
                 bench.measure(where);
             } finally {
@@ -100,7 +104,8 @@ final class ApiBenchmark {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw new UsageException("flag " + flag + " needs a positive whole number, got '" + value + "'");
+        throw new UsageException(
+                "flag " + flag + " needs a positive whole number, got '" + value + "'");
     }
 
     private void measure(Path dir) throws Exception {
@@ -112,7 +117,10 @@ final class ApiBenchmark {
         generate(dir, "rt_legacy_apow_0", Kind.RT, true, legacyRows, oneYear);
 
         ApiOptions options =
-                ApiOptions.defaults().withPort(0).withDbPath(dir).withMaxRows(366)
+                ApiOptions.defaults()
+                        .withPort(0)
+                        .withDbPath(dir)
+                        .withMaxRows(366)
                         .withPool(new PoolSettings(16, 4, Duration.ofSeconds(30)));
         String ri = "/ri_bench_supply_0/daily_average.json?";
         String rt = "/rt_bench_apow_0/daily_ohlc.json?";
@@ -124,39 +132,75 @@ final class ApiBenchmark {
                 List.of(
                         new Scenario("/health", List.of("/health")),
                         new Scenario("daily_average 365 d, " + big + ", same", windows(ri, 365, 1)),
-                        new Scenario("daily_average 365 d, " + big + ", distinct", windows(ri, 365, DISTINCT)),
-                        new Scenario("daily_average 90 d, " + big + ", distinct", windows(ri, 90, DISTINCT)),
+                        new Scenario(
+                                "daily_average 365 d, " + big + ", distinct",
+                                windows(ri, 365, DISTINCT)),
+                        new Scenario(
+                                "daily_average 90 d, " + big + ", distinct",
+                                windows(ri, 90, DISTINCT)),
                         new Scenario("daily_ohlc 365 d, " + big + ", same", windows(rt, 365, 1)),
-                        new Scenario("daily_ohlc 365 d, " + big + ", distinct", windows(rt, 365, DISTINCT)),
-                        new Scenario("daily_ohlc 90 d, " + big + ", distinct", windows(rt, 90, DISTINCT)),
-                        new Scenario("legacy daily_average 365 d, " + small, windows(riLegacy, 365, 40), 40),
-                        new Scenario("legacy daily_average 90 d, " + small, windows(riLegacy, 90, 40), 40),
-                        new Scenario("legacy daily_ohlc 365 d, " + small, windows(rtLegacy, 365, 40), 40),
-                        new Scenario("legacy daily_ohlc 90 d, " + small, windows(rtLegacy, 90, 40), 40));
+                        new Scenario(
+                                "daily_ohlc 365 d, " + big + ", distinct",
+                                windows(rt, 365, DISTINCT)),
+                        new Scenario(
+                                "daily_ohlc 90 d, " + big + ", distinct",
+                                windows(rt, 90, DISTINCT)),
+                        new Scenario(
+                                "legacy daily_average 365 d, " + small,
+                                windows(riLegacy, 365, 40),
+                                40),
+                        new Scenario(
+                                "legacy daily_average 90 d, " + small,
+                                windows(riLegacy, 90, 40),
+                                40),
+                        new Scenario(
+                                "legacy daily_ohlc 365 d, " + small,
+                                windows(rtLegacy, 365, 40),
+                                40),
+                        new Scenario(
+                                "legacy daily_ohlc 90 d, " + small, windows(rtLegacy, 90, 40), 40));
         try (ApiServer server = new ApiServer(options).start()) {
             LoadGenerator load = new LoadGenerator(server.port());
-            out.printf("%nAPI on 127.0.0.1:%d, %d cores, %s s per run (after a warm-up)%n",
+            out.printf(
+                    "%nAPI on 127.0.0.1:%d, %d cores, %s s per run (after a warm-up)%n",
                     server.port(), Runtime.getRuntime().availableProcessors(), perRun.toSeconds());
-            out.printf("%-44s %5s %9s %10s %9s %9s %6s%n", "scenario", "conns", "requests", "req/s", "p50 ms", "p99 ms", "errors");
+            out.printf(
+                    "%-44s %5s %9s %10s %9s %9s %6s%n",
+                    "scenario", "conns", "requests", "req/s", "p50 ms", "p99 ms", "errors");
             for (Scenario s : scenarios) {
-                load.run(s.targets(), 4, Duration.ofMillis(500), Math.min(2_000, s.maxRequests())); // warm-up: JIT, page cache, pool
+                load.run(
+                        s.targets(),
+                        4,
+                        Duration.ofMillis(500),
+                        Math.min(2_000, s.maxRequests())); // warm-up: JIT, page cache, pool
                 for (int connections : new int[] {1, 16}) {
-                    LoadGenerator.Result r = load.run(s.targets(), connections, perRun, s.maxRequests());
-                    out.printf("%-44s %5d %9d %10.0f %9.3f %9.3f %6d%n", s.name(), connections,
-                            r.requests(), r.perSecond(), r.percentileMillis(50), r.percentileMillis(99), r.errors());
+                    LoadGenerator.Result r =
+                            load.run(s.targets(), connections, perRun, s.maxRequests());
+                    out.printf(
+                            "%-44s %5d %9d %10.0f %9.3f %9.3f %6d%n",
+                            s.name(),
+                            connections,
+                            r.requests(),
+                            r.perSecond(),
+                            r.percentileMillis(50),
+                            r.percentileMillis(99),
+                            r.errors());
                 }
             }
         }
     }
 
-    private void generate(Path dir, String name, Kind kind, boolean legacy, long count, LocalDate first)
+    private void generate(
+            Path dir, String name, Kind kind, boolean legacy, long count, LocalDate first)
             throws Exception {
-        double perSecond = BenchDatabases.write(dir.resolve(name + ".db"), kind, legacy, count, first, LAST);
+        double perSecond =
+                BenchDatabases.write(dir.resolve(name + ".db"), kind, legacy, count, first, LAST);
         if (perSecond < 0) {
             out.printf("reused %s.db%n", name);
         } else {
-            out.printf("wrote %s.db: %d rows, %s..%s, %.0f rows/s%s%n", name, count, first, LAST,
-                    perSecond, legacy ? " (original schema)" : "");
+            out.printf(
+                    "wrote %s.db: %d rows, %s..%s, %.0f rows/s%s%n",
+                    name, count, first, LAST, perSecond, legacy ? " (original schema)" : "");
         }
     }
 

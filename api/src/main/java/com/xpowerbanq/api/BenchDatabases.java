@@ -30,7 +30,8 @@ final class BenchDatabases {
      * {@code file}, unless it already holds them. Returns the rows written per second, or -1 when
      * the file was reused.
      */
-    static double write(Path file, Kind kind, boolean legacy, long rows, LocalDate first, LocalDate last)
+    static double write(
+            Path file, Kind kind, boolean legacy, long rows, LocalDate first, LocalDate last)
             throws SQLException {
         if (Files.exists(file)) {
             return -1;
@@ -38,7 +39,8 @@ final class BenchDatabases {
         long from = first.atStartOfDay().toEpochSecond(ZoneOffset.UTC);
         long span = last.plusDays(1).atStartOfDay().toEpochSecond(ZoneOffset.UTC) - from;
         long started = System.nanoTime();
-        try (Connection c = legacy ? legacyWriter(file, kind) : SeriesDatabase.openWriter(file, kind);
+        try (Connection c =
+                        legacy ? legacyWriter(file, kind) : SeriesDatabase.openWriter(file, kind);
                 PreparedStatement insert =
                         c.prepareStatement(
                                 "INSERT INTO raw_logs(id, json) VALUES (?, ?) ON CONFLICT DO NOTHING")) {

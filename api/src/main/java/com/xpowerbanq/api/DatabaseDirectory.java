@@ -1,5 +1,6 @@
 package com.xpowerbanq.api;
 
+import com.xpowerbanq.schema.SchemaState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -137,7 +138,7 @@ final class DatabaseDirectory implements AutoCloseable {
     /** Looks at the schema again, once per change of the file: a legacy file may get migrated. */
     void refreshLayout(Lease lease) throws SQLException {
         ServedDatabase db = lease.db();
-        if (db.layout() != ServedDatabase.Layout.ROLLUP && db.needsInspection(lease.stamp())) {
+        if (db.layout() != SchemaState.CURRENT && db.needsInspection(lease.stamp())) {
             db.inspect();
             db.inspected(lease.stamp());
             warnIfLegacy(db);
@@ -145,7 +146,7 @@ final class DatabaseDirectory implements AutoCloseable {
     }
 
     private void warnIfLegacy(ServedDatabase db) {
-        if (db.layout() == ServedDatabase.Layout.LEGACY && warnedLegacy.add(db.name())) {
+        if (db.layout() == SchemaState.LEGACY && warnedLegacy.add(db.name())) {
             LOG.warn(
                     "{}{} has only the original raw_logs (no daily_rollup): it is answered on the"
                             + " slow path. Migrate it by opening it once with the index writer"

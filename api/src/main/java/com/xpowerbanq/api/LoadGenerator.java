@@ -64,7 +64,8 @@ final class LoadGenerator {
         long started = System.nanoTime();
         for (int c = 0; c < connections; c++) {
             Worker worker =
-                    new Worker(requests, c * requests.length / connections, deadline, budget, errors);
+                    new Worker(
+                            requests, c * requests.length / connections, deadline, budget, errors);
             workers.add(worker);
             threads.add(Thread.ofPlatform().name("load-" + c).start(worker));
         }

@@ -85,7 +85,7 @@ final class SeriesQueries {
             Route route, ServedDatabase db, Connection c, DayWindow window) throws SQLException {
         WindowQuery query =
                 switch (db.layout()) {
-                    case ROLLUP -> ROLLUP;
+                    case CURRENT -> ROLLUP;
                     case LEGACY -> LEGACY;
                     case EMPTY -> null;
                     case FOREIGN ->

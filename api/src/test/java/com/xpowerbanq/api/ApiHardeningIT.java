@@ -2,6 +2,8 @@ package com.xpowerbanq.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.xpowerbanq.schema.Kind;
+import com.xpowerbanq.schema.LegacySchema;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -273,7 +275,10 @@ class ApiHardeningIT {
         Path file = dir.resolve("ri_locked_supply_0.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
                 Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE raw_logs (id TEXT NOT NULL PRIMARY KEY, json TEXT NOT NULL)");
+            LegacySchema.create(c, Kind.RI);
+            s.execute(
+                    "PRAGMA journal_mode=DELETE"); // a rollback journal lets a writer lock readers
+            // out
         }
         try (ApiServer api = ApiServerFixture.start(dir, 90);
                 Connection writer = DriverManager.getConnection("jdbc:sqlite:" + file)) {

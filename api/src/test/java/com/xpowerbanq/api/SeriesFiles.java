@@ -1,5 +1,8 @@
 package com.xpowerbanq.api;
 
+import com.xpowerbanq.schema.Kind;
+import com.xpowerbanq.schema.LegacySchema;
+import com.xpowerbanq.schema.SeriesDatabase;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -7,7 +10,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 
 /**
@@ -15,23 +17,6 @@ import java.util.UUID;
  * the current one with the daily rollup, rows in the original JSON format.
  */
 final class SeriesFiles implements AutoCloseable {
-    private static final String LEGACY_RI =
-            """
-            CREATE TABLE IF NOT EXISTS raw_logs (id TEXT NOT NULL PRIMARY KEY, json TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS idx_block_number
-              ON raw_logs (CAST(json_extract(json,'$.log.blockNumber') AS INTEGER));
-            CREATE INDEX IF NOT EXISTS idx_stamp
-              ON raw_logs (CAST(REPLACE(json_extract(json,'$.stamp'),'n','') AS INTEGER));
-            """;
-    private static final String LEGACY_RT =
-            """
-            CREATE TABLE IF NOT EXISTS raw_logs (id TEXT NOT NULL PRIMARY KEY, json TEXT NOT NULL);
-            CREATE INDEX IF NOT EXISTS idx_block_number
-              ON raw_logs (CAST(json_extract(json,'$.log.blockNumber') AS INTEGER));
-            CREATE INDEX IF NOT EXISTS idx_quote_time
-              ON raw_logs (CAST(REPLACE(json_extract(json,'$.quote_time'),'n','') AS INTEGER));
-            """;
-
     private final Connection connection;
     private final PreparedStatement insert;
     private final boolean ri;
@@ -46,81 +31,16 @@ final class SeriesFiles implements AutoCloseable {
                         "INSERT INTO raw_logs(id, json) VALUES (?, ?) ON CONFLICT DO NOTHING");
     }
 
+    /** A database as the original system created it: raw_logs, its view and indexes only. */
     static SeriesFiles legacy(Path file, boolean ri) throws SQLException {
-        Connection c = open(file);
-        execute(c, ri ? LEGACY_RI : LEGACY_RT);
-        return new SeriesFiles(c, ri);
-    }
-
-    static SeriesFiles current(Path file, boolean ri) throws SQLException {
-        Connection c = open(file);
-        execute(c, ri ? LEGACY_RI : LEGACY_RT);
-        execute(c, rollup(ri));
-        return new SeriesFiles(c, ri);
-    }
-
-    private static Connection open(Path file) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
-        execute(c, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;");
-        return c;
+        LegacySchema.create(c, ri ? Kind.RI : Kind.RT);
+        return new SeriesFiles(c, ri);
     }
 
-    private static void execute(Connection c, String sql) throws SQLException {
-        try (Statement s = c.createStatement()) {
-            for (String statement : sql.split(";\\s*\\n(?=CREATE|ALTER|PRAGMA)")) {
-                if (!statement.isBlank()) {
-                    s.execute(statement);
-                }
-            }
-        }
-    }
-
-    // The rollup per ADR 1, as the writer keeps it.
-    private static String rollup(boolean ri) {
-        String time =
-                ri
-                        ? "CAST(REPLACE(json_extract(json,'$.stamp'),'n','') AS INTEGER)"
-                        : "CAST(REPLACE(json_extract(json,'$.quote_time'),'n','') AS INTEGER)";
-        String value =
-                ri
-                        ? "(REPLACE(json_extract(json,'$.util_wad'),'n','')+0.0)/1e18"
-                        : "((REPLACE(json_extract(json,'$.quote_bid'),'n','')+0.0)/1e18"
-                                + " + (REPLACE(json_extract(json,'$.quote_ask'),'n','')+0.0)/1e18)/2";
-        return """
-            ALTER TABLE raw_logs ADD COLUMN ev_block INTEGER
-              GENERATED ALWAYS AS (CAST(json_extract(json,'$.log.blockNumber') AS INTEGER)) VIRTUAL;
-            ALTER TABLE raw_logs ADD COLUMN ev_index INTEGER
-              GENERATED ALWAYS AS (CAST(json_extract(json,'$.log.index') AS INTEGER)) VIRTUAL;
-            ALTER TABLE raw_logs ADD COLUMN ev_time INTEGER GENERATED ALWAYS AS (%s) VIRTUAL;
-            ALTER TABLE raw_logs ADD COLUMN ev_value REAL GENERATED ALWAYS AS (%s) VIRTUAL;
-            CREATE TABLE daily_rollup (day TEXT PRIMARY KEY, n INTEGER NOT NULL, total REAL NOT NULL,
-              high REAL, low REAL, open REAL, open_time INTEGER, open_block INTEGER, open_index INTEGER,
-              close REAL, close_time INTEGER, close_block INTEGER, close_index INTEGER) WITHOUT ROWID;
-            CREATE TRIGGER raw_logs_rollup AFTER INSERT ON raw_logs BEGIN
-              INSERT INTO daily_rollup VALUES (date(NEW.ev_time, 'unixepoch'), 1, NEW.ev_value,
-                NEW.ev_value, NEW.ev_value, NEW.ev_value, NEW.ev_time, NEW.ev_block, NEW.ev_index,
-                NEW.ev_value, NEW.ev_time, NEW.ev_block, NEW.ev_index)
-              ON CONFLICT(day) DO UPDATE SET n = n + 1, total = total + excluded.total,
-                high = max(high, excluded.high), low = min(low, excluded.low),
-                open = CASE WHEN (excluded.open_time, excluded.open_block, excluded.open_index)
-                  < (open_time, open_block, open_index) THEN excluded.open ELSE open END,
-                open_time = CASE WHEN (excluded.open_time, excluded.open_block, excluded.open_index)
-                  < (open_time, open_block, open_index) THEN excluded.open_time ELSE open_time END,
-                open_block = CASE WHEN (excluded.open_time, excluded.open_block, excluded.open_index)
-                  < (open_time, open_block, open_index) THEN excluded.open_block ELSE open_block END,
-                open_index = CASE WHEN (excluded.open_time, excluded.open_block, excluded.open_index)
-                  < (open_time, open_block, open_index) THEN excluded.open_index ELSE open_index END,
-                close = CASE WHEN (excluded.close_time, excluded.close_block, excluded.close_index)
-                  > (close_time, close_block, close_index) THEN excluded.close ELSE close END,
-                close_time = CASE WHEN (excluded.close_time, excluded.close_block, excluded.close_index)
-                  > (close_time, close_block, close_index) THEN excluded.close_time ELSE close_time END,
-                close_block = CASE WHEN (excluded.close_time, excluded.close_block, excluded.close_index)
-                  > (close_time, close_block, close_index) THEN excluded.close_block ELSE close_block END,
-                close_index = CASE WHEN (excluded.close_time, excluded.close_block, excluded.close_index)
-                  > (close_time, close_block, close_index) THEN excluded.close_index ELSE close_index END;
-            END
-            """
-                .formatted(time, value);
+    /** A database of the current schema, opened the way the index writer opens it. */
+    static SeriesFiles current(Path file, boolean ri) throws SQLException {
+        return new SeriesFiles(SeriesDatabase.openWriter(file, ri ? Kind.RI : Kind.RT), ri);
     }
 
     /** A Reindex event with utilisation {@code util} (as util_wad = util·1e18) at {@code stamp}. */
