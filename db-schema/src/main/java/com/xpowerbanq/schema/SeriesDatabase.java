@@ -21,6 +21,17 @@ public final class SeriesDatabase {
     /** How long a writer waits for another connection's lock before SQLITE_BUSY. */
     public static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
+    /**
+     * WAL pages between automatic checkpoints (SQLite's default is 1000). A writer committing 16
+     * rows at a time dirties a page of each index per commit; checkpointing ten times less often
+     * writes hot pages back once instead of ten times and saves the checkpoint's fsyncs: about a
+     * fifth more rows per second of writer CPU, more in wall time on a slow disk.
+     */
+    public static final int WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
+    /** Size the WAL file is cut back to after a checkpoint, so idle series keep little on disk. */
+    public static final long JOURNAL_SIZE_LIMIT_BYTES = 16L << 20;
+
     private static final System.Logger LOG = System.getLogger(SeriesDatabase.class.getName());
 
     private SeriesDatabase() {}
@@ -28,8 +39,9 @@ public final class SeriesDatabase {
     /**
      * Opens {@code file} for writing series {@code kind}: creates it when missing, migrates an
      * empty or legacy database in place, and sets busy_timeout, journal_mode=WAL,
-     * synchronous=NORMAL and recursive_triggers (so even an {@code INSERT OR REPLACE} keeps the
-     * rollup right). Transactions begun with {@code setAutoCommit(false)} are IMMEDIATE.
+     * synchronous=NORMAL, recursive_triggers (so even an {@code INSERT OR REPLACE} keeps the rollup
+     * right), wal_autocheckpoint and journal_size_limit. Transactions begun with {@code
+     * setAutoCommit(false)} are IMMEDIATE.
      *
      * @throws SeriesDatabaseException naming the file when it is not a SQLite database, is another
      *     application's database, holds the other kind of series or cannot be opened; such a file
@@ -87,6 +99,8 @@ public final class SeriesDatabase {
             }
             statement.execute("PRAGMA synchronous = NORMAL");
             statement.execute("PRAGMA recursive_triggers = ON");
+            statement.execute("PRAGMA wal_autocheckpoint = " + WAL_AUTOCHECKPOINT_PAGES);
+            statement.execute("PRAGMA journal_size_limit = " + JOURNAL_SIZE_LIMIT_BYTES);
         }
         if (probe.state() != SchemaState.CURRENT) {
             Migration migration = migrate(connection, kind);

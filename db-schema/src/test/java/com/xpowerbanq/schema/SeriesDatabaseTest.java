@@ -32,6 +32,8 @@ class SeriesDatabaseTest {
             assertThat(Db.scalar(db, "PRAGMA busy_timeout"))
                     .isEqualTo(SeriesDatabase.BUSY_TIMEOUT_MILLIS);
             assertThat(Db.scalar(db, "PRAGMA user_version")).isEqualTo(1);
+            assertThat(Db.scalar(db, "PRAGMA recursive_triggers")).isEqualTo(1);
+            assertThat(Db.scalar(db, "PRAGMA wal_autocheckpoint")).isEqualTo(10_000);
             assertThat(Db.columns(db, "raw_logs"))
                     .containsExactly("id", "json", "ev_block", "ev_index", "ev_time", "ev_value");
             assertThat(Db.columns(db, "daily_rollup"))
