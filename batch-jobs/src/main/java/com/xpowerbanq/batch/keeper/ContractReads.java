@@ -1,0 +1,123 @@
+package com.xpowerbanq.batch.keeper;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.List;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Bool;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.abi.datatypes.Type;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthCall;
+
+/** The v10a views the keeper reads: positions of a pool, and an oracle's state and quotes. */
+final class ContractReads {
+    private final Web3j web3j;
+
+    ContractReads(Web3j web3j) {
+        this.web3j = web3j;
+    }
+
+    /** {@code pool.supplyOf(token)} or {@code pool.borrowOf(token)}. */
+    String positionOf(String pool, String token, boolean supply) throws IOException {
+        return (String)
+                call(
+                                pool,
+                                supply ? "supplyOf" : "borrowOf",
+                                List.of(new Address(token)),
+                                List.of(new TypeReference<Address>() {}))
+                        .get(0)
+                        .getValue();
+    }
+
+    boolean refreshed(String oracle, String source, String target) throws IOException {
+        return (Boolean)
+                call(
+                                oracle,
+                                "refreshed",
+                                List.of(new Address(source), new Address(target)),
+                                List.of(new TypeReference<Bool>() {}))
+                        .get(0)
+                        .getValue();
+    }
+
+    String feedOf(String oracle, String source, String target) throws IOException {
+        return (String)
+                call(
+                                oracle,
+                                "getFeed",
+                                List.of(new Address(source), new Address(target)),
+                                List.of(
+                                        new TypeReference<Address>() {},
+                                        new TypeReference<Uint256>() {}))
+                        .get(0)
+                        .getValue();
+    }
+
+    /** {@code oracle.getQuotes(amount, source, target)} as (bid, ask). */
+    Quote oracleQuote(String oracle, BigInteger amount, String source, String target)
+            throws IOException {
+        return quote(
+                call(
+                        oracle,
+                        "getQuotes",
+                        List.of(new Uint256(amount), new Address(source), new Address(target)),
+                        List.of(new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {})));
+    }
+
+    /** {@code feed.getQuotes(amount)} as (bid, ask). */
+    Quote feedQuote(String feed, BigInteger amount) throws IOException {
+        return quote(
+                call(
+                        feed,
+                        "getQuotes",
+                        List.of(new Uint256(amount)),
+                        List.of(new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {})));
+    }
+
+    private static Quote quote(List<Type> values) {
+        return new Quote((BigInteger) values.get(0).getValue(), (BigInteger) values.get(1).getValue());
+    }
+
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private List<Type> call(
+            String contract, String name, List<Type> inputs, List<TypeReference<?>> outputs)
+            throws IOException {
+        Function function = new Function(name, inputs, (List) outputs);
+        EthCall result =
+                web3j.ethCall(
+                                Transaction.createEthCallTransaction(
+                                        null, contract, FunctionEncoder.encode(function)),
+                                DefaultBlockParameterName.LATEST)
+                        .send();
+        if (result.hasError() || result.isReverted()) {
+            String data = result.hasError() ? result.getError().getData() : null;
+            String message =
+                    result.hasError() ? result.getError().getMessage() : result.getRevertReason();
+            throw new CallRevertedException(
+                    name + " on " + contract + " reverted: " + RevertReason.describe(data, message));
+        }
+        List<Type> values = FunctionReturnDecoder.decode(result.getValue(), function.getOutputParameters());
+        if (values.size() != outputs.size()) {
+            throw new CallRevertedException(
+                    name + " on " + contract + " returned no data (is a contract deployed there?)");
+        }
+        return values;
+    }
+
+    /** A (bid, ask) pair as the oracle and its feed quote it. */
+    record Quote(BigInteger bid, BigInteger ask) {}
+
+    /** A view call that reverted or answered nothing; the message names contract and call. */
+    static final class CallRevertedException extends IOException {
+        CallRevertedException(String message) {
+            super(message);
+        }
+    }
+}

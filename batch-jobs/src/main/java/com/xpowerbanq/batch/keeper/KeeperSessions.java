@@ -1,0 +1,89 @@
+package com.xpowerbanq.batch.keeper;
+
+import com.xpowerbanq.schema.ContractRegistry;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * One chain connection and, when broadcasting, one {@link TransactionSender} per job execution,
+ * shared by all its partitions so that their nonces come from one place. Closed when the job ends.
+ */
+public final class KeeperSessions implements JobExecutionListener {
+    private final KeeperChainSettings chain;
+    private final KeeperProperties properties;
+    private final Map<String, String> environment;
+    private final Map<Long, KeeperSession> open = new ConcurrentHashMap<>();
+
+    public KeeperSessions(
+            KeeperChainSettings chain, KeeperProperties properties, Map<String, String> environment) {
+        this.chain = chain;
+        this.properties = properties;
+        this.environment = environment;
+    }
+
+    KeeperSession session(long jobExecutionId, boolean broadcast) {
+        return open.computeIfAbsent(jobExecutionId, id -> connect(broadcast));
+    }
+
+    private KeeperSession connect(boolean broadcast) {
+        Web3j web3j = Web3j.build(new HttpService(chain.sendingEndpoint()));
+        try {
+            long chainId = web3j.ethChainId().send().getChainId().longValueExact();
+            ContractRegistry registry = chain.registry(chainId);
+            TransactionSender sender = null;
+            if (broadcast) {
+                sender =
+                        TransactionSender.connect(
+                                web3j,
+                                signer(),
+                                FeePolicy.fromEnvironment(environment),
+                                properties.receiptPoll(),
+                                properties.receiptTimeout());
+            }
+            return new KeeperSession(web3j, registry, chain.contractRun(), sender);
+        } catch (IOException e) {
+            web3j.shutdown();
+            throw new UncheckedIOException(
+                    "cannot reach the chain at " + chain.sendingEndpoint() + " (PROVIDER_URL): " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            web3j.shutdown();
+            throw e;
+        }
+    }
+
+    private Signer signer() {
+        Map<String, String> keys = new HashMap<>();
+        String inline = environment.get(Signer.PRIVATE_KEY);
+        if (inline != null) {
+            keys.put(Signer.PRIVATE_KEY, inline);
+        }
+        String file = environment.get(Signer.PRIVATE_KEY_FILE);
+        if (file == null || file.isBlank()) {
+            file = properties.privateKeyFile();
+        }
+        if (file != null) {
+            keys.put(Signer.PRIVATE_KEY_FILE, file);
+        }
+        return Signer.fromEnvironment(keys);
+    }
+
+    @Override
+    public void afterJob(JobExecution jobExecution) {
+        KeeperSession session = open.remove(jobExecution.getId());
+        if (session != null) {
+            session.web3j().shutdown();
+        }
+    }
+
+    /** What the partitions of one job execution share. */
+    record KeeperSession(
+            Web3j web3j, ContractRegistry registry, String run, @Nullable TransactionSender sender) {}
+}

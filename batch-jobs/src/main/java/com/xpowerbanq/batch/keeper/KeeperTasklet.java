@@ -1,0 +1,79 @@
+package com.xpowerbanq.batch.keeper;
+
+import com.xpowerbanq.schema.Catalogue;
+import com.xpowerbanq.schema.RiSeries;
+import com.xpowerbanq.schema.RtSeries;
+import com.xpowerbanq.schema.Series;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.scope.context.ChunkContext;
+import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.tasklet.Tasklet;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+
+/**
+ * Keeps the one series named in its partition's context, logs the report and records it in the
+ * step: exit code SENT, WOULD-SEND, HELD or SKIPPED with the report as description; a failed read
+ * or an unconfirmed transaction fails the partition (and only it) with the report as message.
+ */
+final class KeeperTasklet implements Tasklet {
+    private static final Logger log = LoggerFactory.getLogger(KeeperTasklet.class);
+    static final String REPORT_KEY = KeeperTasklet.class.getSimpleName() + ".report";
+    static final String TX_KEY = KeeperTasklet.class.getSimpleName() + ".tx";
+    static final String NONCE_KEY = KeeperTasklet.class.getSimpleName() + ".nonce";
+
+    private final KeeperSessions sessions;
+
+    KeeperTasklet(KeeperSessions sessions) {
+        this.sessions = sessions;
+    }
+
+    @Override
+    public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
+        StepExecution step = chunkContext.getStepContext().getStepExecution();
+        Series series = Catalogue.parse(step.getExecutionContext().getString(KeeperPartitioner.SERIES_KEY));
+        var options = KeeperParametersValidator.KeeperOptions.from(step.getJobParameters());
+        KeeperSessions.KeeperSession session =
+                sessions.session(step.getJobExecutionId(), options.broadcast());
+        KeeperReport report =
+                switch (series) {
+                    case RiSeries ri ->
+                            new ReindexKeeper(session.registry(), session.run(), session.web3j(), session.sender())
+                                    .keep(ri);
+                    case RtSeries rt ->
+                            new RetwapKeeper(
+                                            session.registry(),
+                                            session.run(),
+                                            session.web3j(),
+                                            session.sender(),
+                                            options.bounds(),
+                                            options.amount())
+                                    .keep(rt);
+                };
+        step.getExecutionContext().putString(REPORT_KEY, report.toString());
+        if (report.tx() != null && report.tx().hash() != null) {
+            step.getExecutionContext().putString(TX_KEY, report.tx().hash());
+            step.getExecutionContext().putString(NONCE_KEY, String.valueOf(report.tx().nonce()));
+        }
+        if (!report.ok()) {
+            log.warn("{}", report);
+            throw new KeeperFailureException(report);
+        }
+        log.info("{}", report);
+        contribution.setExitStatus(
+                new ExitStatus(
+                        report.action().name().replace('_', '-').toUpperCase(Locale.ROOT),
+                        report.toString()));
+        return RepeatStatus.FINISHED;
+    }
+
+    /** A series whose keeping failed; the message is its report. */
+    static final class KeeperFailureException extends RuntimeException {
+        KeeperFailureException(KeeperReport report) {
+            super(report.toString());
+        }
+    }
+}
