@@ -82,7 +82,8 @@ final class ContractReads {
     }
 
     private static Quote quote(List<Type> values) {
-        return new Quote((BigInteger) values.get(0).getValue(), (BigInteger) values.get(1).getValue());
+        return new Quote(
+                (BigInteger) values.get(0).getValue(), (BigInteger) values.get(1).getValue());
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -101,9 +102,14 @@ final class ContractReads {
             String message =
                     result.hasError() ? result.getError().getMessage() : result.getRevertReason();
             throw new CallRevertedException(
-                    name + " on " + contract + " reverted: " + RevertReason.describe(data, message));
+                    name
+                            + " on "
+                            + contract
+                            + " reverted: "
+                            + RevertReason.describe(data, message));
         }
-        List<Type> values = FunctionReturnDecoder.decode(result.getValue(), function.getOutputParameters());
+        List<Type> values =
+                FunctionReturnDecoder.decode(result.getValue(), function.getOutputParameters());
         if (values.size() != outputs.size()) {
             throw new CallRevertedException(
                     name + " on " + contract + " returned no data (is a contract deployed there?)");

@@ -1,9 +1,9 @@
 package com.xpowerbanq.batch.keeper;
 
 /**
- * Which relative deltas allow a retwap, as fractions (0.03 = 3%). Defaults as in the original
- * CLI: {@code percent-min=3}, {@code percent-max=100}. Like the original, a delta of exactly zero
- * also allows the retwap.
+ * Which relative deltas allow a retwap, as fractions (0.03 = 3%). Defaults as in the original CLI:
+ * {@code percent-min=3}, {@code percent-max=100}. Like the original, a delta of exactly zero also
+ * allows the retwap.
  */
 public record DeltaBounds(double min, double max) {
     public static final double DEFAULT_PERCENT_MIN = 3;

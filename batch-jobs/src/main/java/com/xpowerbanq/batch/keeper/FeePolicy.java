@@ -71,7 +71,9 @@ public record FeePolicy(
 
     /** The gas limit for a call whose estimate is {@code estimate}. */
     public BigInteger gasLimit(BigInteger estimate) {
-        return gasLimit != null ? gasLimit : estimate.multiply(BigInteger.valueOf(6)).divide(BigInteger.valueOf(5));
+        return gasLimit != null
+                ? gasLimit
+                : estimate.multiply(BigInteger.valueOf(6)).divide(BigInteger.valueOf(5));
     }
 
     /** Fees of one transaction, in wei per gas. */

@@ -8,7 +8,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.core.task.TaskExecutor;
 
-/** What both keeper jobs share: settings, chain sessions and the bounded pool of partition workers. */
+/**
+ * What both keeper jobs share: settings, chain sessions and the bounded pool of partition workers.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KeeperProperties.class)
 class KeeperConfiguration {
@@ -21,7 +23,8 @@ class KeeperConfiguration {
                 setting(environment, "banq.chain.contracts-file", "CONTRACTS_FILE", null));
     }
 
-    private static String setting(Environment environment, String property, String variable, String fallback) {
+    private static String setting(
+            Environment environment, String property, String variable, String fallback) {
         String value = environment.getProperty(property);
         if (value == null || value.isBlank()) {
             value = environment.getProperty(variable);

@@ -48,7 +48,11 @@ final class KeeperParametersValidator implements JobParametersValidator {
             }
             if (!allowed.contains(name) && !RUN_KEYS.contains(name)) {
                 throw new InvalidJobParametersException(
-                        "unknown parameter '" + name + "' (accepted: " + new TreeSet<>(allowed) + ")");
+                        "unknown parameter '"
+                                + name
+                                + "' (accepted: "
+                                + new TreeSet<>(allowed)
+                                + ")");
             }
         }
         try {
@@ -75,10 +79,14 @@ final class KeeperParametersValidator implements JobParametersValidator {
                 throw new IllegalArgumentException(
                         "broadcast=" + broadcast + " must be true or false");
             }
-            double min = percent(parameters, KeeperJobs.PERCENT_MIN, DeltaBounds.DEFAULT_PERCENT_MIN);
-            double max = percent(parameters, KeeperJobs.PERCENT_MAX, DeltaBounds.DEFAULT_PERCENT_MAX);
+            double min =
+                    percent(parameters, KeeperJobs.PERCENT_MIN, DeltaBounds.DEFAULT_PERCENT_MIN);
+            double max =
+                    percent(parameters, KeeperJobs.PERCENT_MAX, DeltaBounds.DEFAULT_PERCENT_MAX);
             return new KeeperOptions(
-                    "true".equalsIgnoreCase(broadcast), DeltaBounds.percent(min, max), amount(parameters));
+                    "true".equalsIgnoreCase(broadcast),
+                    DeltaBounds.percent(min, max),
+                    amount(parameters));
         }
 
         private static double percent(JobParameters parameters, String name, double fallback) {

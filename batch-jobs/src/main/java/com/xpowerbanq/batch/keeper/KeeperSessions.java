@@ -23,7 +23,9 @@ public final class KeeperSessions implements JobExecutionListener {
     private final Map<Long, KeeperSession> open = new ConcurrentHashMap<>();
 
     public KeeperSessions(
-            KeeperChainSettings chain, KeeperProperties properties, Map<String, String> environment) {
+            KeeperChainSettings chain,
+            KeeperProperties properties,
+            Map<String, String> environment) {
         this.chain = chain;
         this.properties = properties;
         this.environment = environment;
@@ -52,7 +54,11 @@ public final class KeeperSessions implements JobExecutionListener {
         } catch (IOException e) {
             web3j.shutdown();
             throw new UncheckedIOException(
-                    "cannot reach the chain at " + chain.sendingEndpoint() + " (PROVIDER_URL): " + e.getMessage(), e);
+                    "cannot reach the chain at "
+                            + chain.sendingEndpoint()
+                            + " (PROVIDER_URL): "
+                            + e.getMessage(),
+                    e);
         } catch (RuntimeException e) {
             web3j.shutdown();
             throw e;
@@ -85,5 +91,8 @@ public final class KeeperSessions implements JobExecutionListener {
 
     /** What the partitions of one job execution share. */
     record KeeperSession(
-            Web3j web3j, ContractRegistry registry, String run, @Nullable TransactionSender sender) {}
+            Web3j web3j,
+            ContractRegistry registry,
+            String run,
+            @Nullable TransactionSender sender) {}
 }

@@ -34,14 +34,19 @@ final class KeeperTasklet implements Tasklet {
     @Override
     public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
         StepExecution step = chunkContext.getStepContext().getStepExecution();
-        Series series = Catalogue.parse(step.getExecutionContext().getString(KeeperPartitioner.SERIES_KEY));
+        Series series =
+                Catalogue.parse(step.getExecutionContext().getString(KeeperPartitioner.SERIES_KEY));
         var options = KeeperParametersValidator.KeeperOptions.from(step.getJobParameters());
         KeeperSessions.KeeperSession session =
                 sessions.session(step.getJobExecutionId(), options.broadcast());
         KeeperReport report =
                 switch (series) {
                     case RiSeries ri ->
-                            new ReindexKeeper(session.registry(), session.run(), session.web3j(), session.sender())
+                            new ReindexKeeper(
+                                            session.registry(),
+                                            session.run(),
+                                            session.web3j(),
+                                            session.sender())
                                     .keep(ri);
                     case RtSeries rt ->
                             new RetwapKeeper(

@@ -15,7 +15,9 @@ import org.web3j.protocol.Web3j;
  * {@code supplyOf}/{@code borrowOf}, then sends (broadcast) or says what it would send (dry run).
  */
 public final class ReindexKeeper {
-    static final String REINDEX_CALL = FunctionEncoder.encode(new Function("reindex", java.util.List.of(), java.util.List.of()));
+    static final String REINDEX_CALL =
+            FunctionEncoder.encode(
+                    new Function("reindex", java.util.List.of(), java.util.List.of()));
     private static final String ZERO = "0x0000000000000000000000000000000000000000";
 
     private final ContractRegistry registry;
@@ -25,7 +27,10 @@ public final class ReindexKeeper {
 
     /** A keeper that sends with {@code sender}, or a dry run when it is null. */
     public ReindexKeeper(
-            ContractRegistry registry, String run, Web3j web3j, @Nullable TransactionSender sender) {
+            ContractRegistry registry,
+            String run,
+            Web3j web3j,
+            @Nullable TransactionSender sender) {
         this.registry = registry;
         this.run = run;
         this.reads = new ContractReads(web3j);
@@ -57,7 +62,12 @@ public final class ReindexKeeper {
                         KeeperReport.Action.SKIPPED,
                         null,
                         null,
-                        "pool " + pool.get() + " has no " + series.mode().label() + " position for " + series.token());
+                        "pool "
+                                + pool.get()
+                                + " has no "
+                                + series.mode().label()
+                                + " position for "
+                                + series.token());
             }
             if (sender == null) {
                 return new KeeperReport(
@@ -65,13 +75,20 @@ public final class ReindexKeeper {
                         KeeperReport.Action.WOULD_SEND,
                         null,
                         null,
-                        "reindex() to position " + position + " (dry run: add broadcast=true to send)");
+                        "reindex() to position "
+                                + position
+                                + " (dry run: add broadcast=true to send)");
             }
             TxOutcome outcome = sender.send(position, REINDEX_CALL);
             return new KeeperReport(
-                    id, KeeperReport.Action.SENT, outcome, null, "reindex() to position " + position);
+                    id,
+                    KeeperReport.Action.SENT,
+                    outcome,
+                    null,
+                    "reindex() to position " + position);
         } catch (IOException | RuntimeException e) {
-            return new KeeperReport(id, KeeperReport.Action.FAILED, null, null, String.valueOf(e.getMessage()));
+            return new KeeperReport(
+                    id, KeeperReport.Action.FAILED, null, null, String.valueOf(e.getMessage()));
         }
     }
 }

@@ -13,9 +13,9 @@ import org.web3j.abi.datatypes.Function;
 import org.web3j.protocol.Web3j;
 
 /**
- * Sends {@code retwap(source, target)} to the oracle of one RT series when the oracle is not
- * {@code refreshed} and the relative delta between its quote and its feed's quote for {@code
- * amount} is within the bounds; reports the delta either way.
+ * Sends {@code retwap(source, target)} to the oracle of one RT series when the oracle is not {@code
+ * refreshed} and the relative delta between its quote and its feed's quote for {@code amount} is
+ * within the bounds; reports the delta either way.
  */
 public final class RetwapKeeper {
     /** The amount the original CLI quoted by default (in the source token's smallest unit). */
@@ -54,12 +54,17 @@ public final class RetwapKeeper {
                     KeeperReport.Action.SKIPPED,
                     null,
                     null,
-                    "not deployed in contract run " + run + " (" + missing(series, oracle, source) + " has no address)");
+                    "not deployed in contract run "
+                            + run
+                            + " ("
+                            + missing(series, oracle, source)
+                            + " has no address)");
         }
         try {
             return keep(id, oracle.get(), source.get(), target.get());
         } catch (IOException | RuntimeException e) {
-            return new KeeperReport(id, KeeperReport.Action.FAILED, null, null, String.valueOf(e.getMessage()));
+            return new KeeperReport(
+                    id, KeeperReport.Action.FAILED, null, null, String.valueOf(e.getMessage()));
         }
     }
 
@@ -101,14 +106,16 @@ public final class RetwapKeeper {
                     "retwap() to oracle " + oracle + " (dry run: add broadcast=true to send)");
         }
         TxOutcome outcome = sender.send(oracle, call);
-        return new KeeperReport(id, KeeperReport.Action.SENT, outcome, delta, "retwap() to oracle " + oracle);
+        return new KeeperReport(
+                id, KeeperReport.Action.SENT, outcome, delta, "retwap() to oracle " + oracle);
     }
 
     private static String percent(double fraction) {
         return String.format(java.util.Locale.ROOT, "%.2f%%", 100 * fraction);
     }
 
-    private static String missing(RtSeries series, Optional<String> oracle, Optional<String> source) {
+    private static String missing(
+            RtSeries series, Optional<String> oracle, Optional<String> source) {
         if (oracle.isEmpty()) {
             return series.oracle().id();
         }

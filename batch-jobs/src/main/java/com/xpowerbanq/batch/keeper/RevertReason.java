@@ -16,8 +16,8 @@ import org.web3j.utils.Numeric;
 
 /**
  * Turns the revert data of a call into words: {@code Error(string)}, {@code Panic(uint256)} and the
- * custom errors of the v10a contracts and their devnet emulation (access manager, ownable,
- * rate limit, missing quote or feed); anything else as its selector.
+ * custom errors of the v10a contracts and their devnet emulation (access manager, ownable, rate
+ * limit, missing quote or feed); anything else as its selector.
  */
 final class RevertReason {
     private record Known(String signature, List<TypeReference<?>> params) {}
@@ -90,8 +90,7 @@ final class RevertReason {
     private static String decode(Known known, String args) {
         String name = known.signature().substring(0, known.signature().indexOf('('));
         try {
-            List<Type> values =
-                    FunctionReturnDecoder.decode("0x" + args, (List) known.params());
+            List<Type> values = FunctionReturnDecoder.decode("0x" + args, (List) known.params());
             if (name.equals("Error") && !values.isEmpty()) {
                 return values.get(0).getValue().toString();
             }

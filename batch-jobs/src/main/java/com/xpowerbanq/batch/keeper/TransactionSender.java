@@ -167,12 +167,15 @@ public final class TransactionSender {
     private TxOutcome await(
             String hash, BigInteger nonce, BigInteger gasLimit, String to, String data)
             throws IOException {
-        long attempts = Math.max(1, receiptTimeout.toMillis() / Math.max(1, pollInterval.toMillis()));
+        long attempts =
+                Math.max(1, receiptTimeout.toMillis() / Math.max(1, pollInterval.toMillis()));
         TransactionReceipt receipt;
         try {
             receipt =
                     new PollingTransactionReceiptProcessor(
-                                    web3j, pollInterval.toMillis(), (int) Math.min(attempts, Integer.MAX_VALUE))
+                                    web3j,
+                                    pollInterval.toMillis(),
+                                    (int) Math.min(attempts, Integer.MAX_VALUE))
                             .waitForTransactionReceipt(hash);
         } catch (TransactionException e) {
             return unmined(hash, nonce);
