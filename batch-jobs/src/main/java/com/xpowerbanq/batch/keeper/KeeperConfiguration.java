@@ -6,11 +6,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
-import org.springframework.core.task.TaskExecutor;
 
-/**
- * What both keeper jobs share: settings, chain sessions and the bounded pool of partition workers.
- */
+/** What both keeper jobs share: settings, chain sessions and the bounded partition workers. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(KeeperProperties.class)
 class KeeperConfiguration {
@@ -39,9 +36,9 @@ class KeeperConfiguration {
         return new KeeperSessions(chain, properties, Map.copyOf(System.getenv()));
     }
 
-    @Bean
-    TaskExecutor keeperTaskExecutor(KeeperProperties properties) {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("keeper-");
+    /** The partition workers of one keeper job: at most {@code banq.keeper.workers} at once. */
+    static SimpleAsyncTaskExecutor workers(String job, KeeperProperties properties) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor(job + "-");
         executor.setConcurrencyLimit(properties.workers());
         return executor;
     }

@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 
 /**
  * The {@code reindex} job: one partition per selected RI series, kept in parallel by the keeper
@@ -42,7 +41,7 @@ class ReindexJobConfiguration {
             JobRepository jobRepository,
             Partitioner reindexPartitioner,
             KeeperTasklet keeperTasklet,
-            @Qualifier("keeperTaskExecutor") TaskExecutor keeperTaskExecutor) {
+            KeeperProperties properties) {
         Step series =
                 new StepBuilder(KeeperJobs.REINDEX_STEP, jobRepository)
                         .tasklet(keeperTasklet, new ResourcelessTransactionManager())
@@ -50,7 +49,7 @@ class ReindexJobConfiguration {
         return new StepBuilder(KeeperJobs.REINDEX_PARTITION_STEP, jobRepository)
                 .partitioner(KeeperJobs.REINDEX_STEP, reindexPartitioner)
                 .step(series)
-                .taskExecutor(keeperTaskExecutor)
+                .taskExecutor(KeeperConfiguration.workers(KeeperJobs.REINDEX, properties))
                 .build();
     }
 

@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.TaskExecutor;
 
 /**
  * The {@code retwap} job: one partition per selected RT series, kept in parallel by the keeper
@@ -43,7 +42,7 @@ class RetwapJobConfiguration {
             JobRepository jobRepository,
             Partitioner retwapPartitioner,
             KeeperTasklet keeperTasklet,
-            @Qualifier("keeperTaskExecutor") TaskExecutor keeperTaskExecutor) {
+            KeeperProperties properties) {
         Step series =
                 new StepBuilder(KeeperJobs.RETWAP_STEP, jobRepository)
                         .tasklet(keeperTasklet, new ResourcelessTransactionManager())
@@ -51,7 +50,7 @@ class RetwapJobConfiguration {
         return new StepBuilder(KeeperJobs.RETWAP_PARTITION_STEP, jobRepository)
                 .partitioner(KeeperJobs.RETWAP_STEP, retwapPartitioner)
                 .step(series)
-                .taskExecutor(keeperTaskExecutor)
+                .taskExecutor(KeeperConfiguration.workers(KeeperJobs.RETWAP, properties))
                 .build();
     }
 

@@ -1,0 +1,45 @@
+package com.xpowerbanq.batch.schedule;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.quartz.DisallowConcurrentExecution;
+import org.quartz.JobDataMap;
+import org.quartz.JobExecutionContext;
+import org.springframework.scheduling.quartz.QuartzJobBean;
+
+/**
+ * The Quartz job of every schedule: turns its data map into job parameters and hands the fire to
+ * the daemon, which waits the random delay and launches the Spring Batch job. Never runs twice at
+ * once for the same schedule.
+ */
+@DisallowConcurrentExecution
+public class LaunchScheduledJob extends QuartzJobBean {
+    static final String JOB_NAME = "banq.job";
+    static final String PARAMETER = "banq.parameter.";
+    static final String TRIGGER = "banq.trigger";
+
+    private final ScheduleDaemon daemon;
+
+    public LaunchScheduledJob(ScheduleDaemon daemon) {
+        this.daemon = daemon;
+    }
+
+    @Override
+    protected void executeInternal(JobExecutionContext context) {
+        JobDataMap data = context.getMergedJobDataMap();
+        Map<String, String> parameters = new HashMap<>();
+        for (String key : data.getKeys()) {
+            if (key.startsWith(PARAMETER)) {
+                parameters.put(key.substring(PARAMETER.length()), data.getString(key));
+            }
+        }
+        String trigger = data.containsKey(TRIGGER) ? data.getString(TRIGGER) : "cron";
+        Instant fired =
+                (context.getScheduledFireTime() != null
+                                ? context.getScheduledFireTime()
+                                : context.getFireTime())
+                        .toInstant();
+        daemon.fire(data.getString(JOB_NAME), parameters, fired, trigger);
+    }
+}

@@ -1,0 +1,150 @@
+package com.xpowerbanq.batch.schedule;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.TimeZone;
+import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
+import org.quartz.CronScheduleBuilder;
+import org.quartz.JobBuilder;
+import org.quartz.JobDetail;
+import org.quartz.JobKey;
+import org.quartz.Scheduler;
+import org.quartz.Trigger;
+import org.quartz.TriggerBuilder;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The Quartz side of {@code serve}: a JobDetail and a cron Trigger bean per schedule (a disabled
+ * schedule has no trigger), collected by Spring Boot's Quartz auto-configuration. The scheduler
+ * does not start with the context: only {@link ScheduleDaemon} starts it, so {@code run}, {@code
+ * status} and the other commands never fire anything.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ScheduleProperties.class)
+class ScheduleConfiguration {
+    static final String GROUP = "banq";
+
+    static JobKey jobKey(String job) {
+        return JobKey.jobKey(job, GROUP);
+    }
+
+    @Bean
+    SchedulerFactoryBeanCustomizer scheduleDoesNotAutoStart() {
+        return factory -> {
+            factory.setAutoStartup(false);
+            factory.setWaitForJobsToCompleteOnShutdown(true);
+        };
+    }
+
+    @Bean
+    JobDetail reindexJobDetail(ScheduleProperties properties) {
+        return detail(ScheduleProperties.REINDEX, properties);
+    }
+
+    @Bean
+    @Nullable Trigger reindexTrigger(ScheduleProperties properties) {
+        return trigger(ScheduleProperties.REINDEX, properties);
+    }
+
+    @Bean
+    JobDetail reindexWatchJobDetail(ScheduleProperties properties) {
+        return detail(ScheduleProperties.REINDEX_WATCH, properties);
+    }
+
+    @Bean
+    @Nullable Trigger reindexWatchTrigger(ScheduleProperties properties) {
+        return trigger(ScheduleProperties.REINDEX_WATCH, properties);
+    }
+
+    @Bean
+    JobDetail retwapJobDetail(ScheduleProperties properties) {
+        return detail(ScheduleProperties.RETWAP, properties);
+    }
+
+    @Bean
+    @Nullable Trigger retwapTrigger(ScheduleProperties properties) {
+        return trigger(ScheduleProperties.RETWAP, properties);
+    }
+
+    @Bean
+    JobDetail retwapWatchJobDetail(ScheduleProperties properties) {
+        return detail(ScheduleProperties.RETWAP_WATCH, properties);
+    }
+
+    @Bean
+    @Nullable Trigger retwapWatchTrigger(ScheduleProperties properties) {
+        return trigger(ScheduleProperties.RETWAP_WATCH, properties);
+    }
+
+    private static JobDetail detail(String job, ScheduleProperties properties) {
+        JobBuilder builder =
+                JobBuilder.newJob(LaunchScheduledJob.class)
+                        .withIdentity(jobKey(job))
+                        .withDescription("launches the Spring Batch job " + job)
+                        .usingJobData(LaunchScheduledJob.JOB_NAME, job)
+                        .storeDurably();
+        properties
+                .byJob()
+                .get(job)
+                .jobParameters()
+                .forEach(
+                        (name, value) ->
+                                builder.usingJobData(LaunchScheduledJob.PARAMETER + name, value));
+        return builder.build();
+    }
+
+    private static @Nullable Trigger trigger(String job, ScheduleProperties properties) {
+        ScheduleProperties.Schedule schedule = properties.byJob().get(job);
+        if (!schedule.isEnabled()) {
+            return null;
+        }
+        return TriggerBuilder.newTrigger()
+                .forJob(jobKey(job))
+                .withIdentity(job, GROUP)
+                .withSchedule(
+                        CronScheduleBuilder.cronSchedule(schedule.cronExpression())
+                                .inTimeZone(TimeZone.getTimeZone(properties.zone()))
+                                // a fire held back by a long run is dropped, not queued up
+                                .withMisfireHandlingInstructionDoNothing())
+                .build();
+    }
+
+    @Bean
+    FireLog fireLog(DataSource dataSource) {
+        return new FireLog(dataSource);
+    }
+
+    @Bean
+    ScheduledLauncher scheduledLauncher(
+            JobOperator jobOperator,
+            JobRepository jobRepository,
+            List<Job> jobs,
+            ScheduleProperties properties) {
+        return new ScheduledLauncher(jobOperator, jobRepository, jobs, properties.maxRestarts());
+    }
+
+    @Bean
+    ScheduleDaemon scheduleDaemon(
+            Scheduler scheduler,
+            ScheduleProperties properties,
+            ScheduledLauncher launcher,
+            FireLog fireLog,
+            JobRepository jobRepository,
+            JobOperator jobOperator) {
+        return new ScheduleDaemon(
+                scheduler,
+                properties,
+                launcher,
+                fireLog,
+                jobRepository,
+                jobOperator,
+                Clock.systemUTC());
+    }
+}

@@ -1,0 +1,265 @@
+package com.xpowerbanq.batch.schedule;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TimeZone;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.quartz.CronExpression;
+import org.quartz.JobDataMap;
+import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * {@code banq-batch serve}: starts the Quartz schedules, runs once at start what was missed while
+ * the daemon was down, and stops cleanly: on shutdown (SIGTERM) no new run starts, running
+ * executions are asked to stop (their steps finish the current chunk and end STOPPED, restartable)
+ * and the daemon waits for them before the context closes.
+ */
+public final class ScheduleDaemon implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(ScheduleDaemon.class);
+
+    private final Scheduler scheduler;
+    private final ScheduleProperties properties;
+    private final ScheduledLauncher launcher;
+    private final FireLog fireLog;
+    private final JobRepository repository;
+    private final JobOperator operator;
+    private final Clock clock;
+    private final CountDownLatch stopping = new CountDownLatch(1);
+    private volatile boolean serving;
+
+    public ScheduleDaemon(
+            Scheduler scheduler,
+            ScheduleProperties properties,
+            ScheduledLauncher launcher,
+            FireLog fireLog,
+            JobRepository repository,
+            JobOperator operator,
+            Clock clock) {
+        this.scheduler = scheduler;
+        this.properties = properties;
+        this.launcher = launcher;
+        this.fireLog = fireLog;
+        this.repository = repository;
+        this.operator = operator;
+        this.clock = clock;
+    }
+
+    /** Starts the schedules and blocks until the application shuts down. */
+    public void serve() throws SchedulerException, InterruptedException {
+        start();
+        stopping.await();
+    }
+
+    /** Starts the schedules and returns (the tests and {@link #serve()} use it). */
+    @Override
+    public synchronized void start() {
+        if (serving) {
+            return;
+        }
+        try {
+            recoverInterrupted();
+            scheduler.start();
+            serving = true;
+            properties
+                    .byJob()
+                    .forEach(
+                            (job, schedule) ->
+                                    log.info(
+                                            "schedule {}: {} ({}, jitter up to {} s) {}",
+                                            job,
+                                            schedule.isEnabled()
+                                                    ? schedule.cronExpression()
+                                                    : "disabled",
+                                            properties.zone(),
+                                            properties.jitter().toSeconds(),
+                                            schedule.jobParameters()));
+            catchUp();
+        } catch (SchedulerException e) {
+            throw new IllegalStateException(
+                    "cannot start the Quartz scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /** Executions left STARTED by a daemon that died cannot be running now: mark them failed. */
+    private void recoverInterrupted() {
+        for (String job : enabledJobs()) {
+            for (JobExecution execution : repository.findRunningJobExecutions(job)) {
+                log.warn(
+                        "{}: execution {} was left {} by an earlier process; marking it failed so"
+                                + " that it can be restarted",
+                        job,
+                        execution.getId(),
+                        execution.getStatus());
+                operator.recover(execution);
+            }
+        }
+    }
+
+    /** Runs once now each job whose schedule fired while the daemon was down. */
+    private void catchUp() throws SchedulerException {
+        Instant now = clock.instant();
+        for (var entry : properties.byJob().entrySet()) {
+            String job = entry.getKey();
+            if (!entry.getValue().isEnabled() || !launcher.knows(job)) {
+                continue;
+            }
+            Optional<Instant> last = fireLog.last(job);
+            if (last.isEmpty()) {
+                fireLog.record(job, now);
+                continue;
+            }
+            Date next =
+                    cron(entry.getValue().cronExpression())
+                            .getNextValidTimeAfter(Date.from(last.get()));
+            if (next != null && !next.toInstant().isAfter(now)) {
+                log.info(
+                        "{}: the run due at {} was missed while down; running it once now",
+                        job,
+                        next.toInstant());
+                JobDataMap data = new JobDataMap();
+                data.put(LaunchScheduledJob.TRIGGER, "missed");
+                scheduler.triggerJob(ScheduleConfiguration.jobKey(job), data);
+            }
+        }
+    }
+
+    private CronExpression cron(String expression) {
+        try {
+            CronExpression cron = new CronExpression(expression);
+            cron.setTimeZone(TimeZone.getTimeZone(properties.zone()));
+            return cron;
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("bad cron expression '" + expression + "'", e);
+        }
+    }
+
+    /** One fire of a schedule, on a Quartz thread: random delay, then the launch. */
+    void fire(String job, Map<String, String> parameters, Instant fired, String trigger) {
+        if (isStopping()) {
+            return;
+        }
+        long jitterMillis = properties.jitter().toMillis();
+        long delay = jitterMillis <= 0 ? 0 : ThreadLocalRandom.current().nextLong(jitterMillis + 1);
+        try {
+            if (delay > 0 && stopping.await(delay, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        fireLog.record(job, trigger.equals("missed") ? clock.instant() : fired);
+        log.info(
+                "{}: fired ({}, due {}, delayed {} ms) {}", job, trigger, fired, delay, parameters);
+        try {
+            JobExecution execution = launcher.launch(job, parameters, fired, trigger);
+            log.info(
+                    "{}: execution {} ended {} {}",
+                    job,
+                    execution.getId(),
+                    execution.getStatus(),
+                    execution.getExitStatus().getExitDescription());
+        } catch (Exception e) {
+            log.error("{}: could not launch: {}", job, e.getMessage(), e);
+        }
+    }
+
+    private boolean isStopping() {
+        return stopping.getCount() == 0;
+    }
+
+    private Set<String> enabledJobs() {
+        Set<String> jobs = new java.util.LinkedHashSet<>();
+        properties
+                .byJob()
+                .forEach(
+                        (job, schedule) -> {
+                            if (schedule.isEnabled()) {
+                                jobs.add(job);
+                            }
+                        });
+        return jobs;
+    }
+
+    @Override
+    public void stop() {
+        stopping.countDown();
+        if (!serving) {
+            return;
+        }
+        try {
+            scheduler.standby();
+        } catch (SchedulerException e) {
+            log.warn("could not pause the scheduler: {}", e.getMessage());
+        }
+        Instant deadline = clock.instant().plus(properties.stopTimeout());
+        for (String job : enabledJobs()) {
+            for (JobExecution execution : repository.findRunningJobExecutions(job)) {
+                log.info(
+                        "{}: stopping execution {} (steps finish their current chunk)",
+                        job,
+                        execution.getId());
+                try {
+                    operator.stop(execution);
+                } catch (Exception e) {
+                    log.warn(
+                            "{}: could not stop execution {}: {}",
+                            job,
+                            execution.getId(),
+                            e.getMessage());
+                }
+            }
+        }
+        awaitQuiet(deadline);
+        serving = false;
+    }
+
+    private void awaitQuiet(Instant deadline) {
+        try {
+            while (scheduler.getCurrentlyExecutingJobs().size() > 0) {
+                if (clock.instant().isAfter(deadline)) {
+                    log.warn(
+                            "runs still going after {}; shutting down anyway",
+                            properties.stopTimeout());
+                    return;
+                }
+                Thread.sleep(Duration.ofMillis(100));
+            }
+        } catch (SchedulerException e) {
+            log.warn("cannot see the running jobs: {}", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return serving;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return false;
+    }
+
+    @Override
+    public int getPhase() {
+        // stop before the Quartz scheduler and the data source go away
+        return Integer.MAX_VALUE;
+    }
+}

@@ -1,0 +1,103 @@
+package com.xpowerbanq.batch.schedule;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.quartz.CronExpression;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The schedules of {@code banq-batch serve} ({@code banq.schedule.*} in application.yml; every
+ * value can be overridden by env, e.g. {@code BANQ_SCHEDULE_ZONE}, {@code BANQ_SCHEDULE_JITTER},
+ * {@code BANQ_SCHEDULE_RETWAP_CRON}, {@code BANQ_SCHEDULE_REINDEXWATCH_ENABLED}). Cron expressions
+ * are Quartz's (seconds first), evaluated in {@code zone}; each fire waits a random delay of up to
+ * {@code jitter}. Unset schedules keep the original timers' times.
+ */
+@ConfigurationProperties("banq.schedule")
+public record ScheduleProperties(
+        @DefaultValue("UTC") ZoneId zone,
+        @DefaultValue("60s") Duration jitter,
+        @DefaultValue("1") int maxRestarts,
+        @DefaultValue("2m") Duration stopTimeout,
+        @Nullable Schedule reindex,
+        @Nullable Schedule reindexWatch,
+        @Nullable Schedule retwap,
+        @Nullable Schedule retwapWatch) {
+
+    public static final String REINDEX = "reindex";
+    public static final String REINDEX_WATCH = "reindex-watch";
+    public static final String RETWAP = "retwap";
+    public static final String RETWAP_WATCH = "retwap-watch";
+
+    public ScheduleProperties {
+        if (jitter.isNegative()) {
+            throw new IllegalArgumentException(
+                    "banq.schedule.jitter (BANQ_SCHEDULE_JITTER) must not be negative: " + jitter);
+        }
+        if (maxRestarts < 0) {
+            throw new IllegalArgumentException(
+                    "banq.schedule.max-restarts (BANQ_SCHEDULE_MAXRESTARTS) must be >= 0");
+        }
+        reindex = Schedule.orDefault(reindex, "0 30 6,18 * * ?", REINDEX);
+        reindexWatch = Schedule.orDefault(reindexWatch, "0 45 6,18 * * ?", REINDEX_WATCH);
+        retwap = Schedule.orDefault(retwap, "0 0 * * * ?", RETWAP);
+        retwapWatch = Schedule.orDefault(retwapWatch, "0 15 6,18 * * ?", RETWAP_WATCH);
+    }
+
+    /** Every schedule by job name, in a fixed order, enabled or not. */
+    public Map<String, Schedule> byJob() {
+        Map<String, Schedule> schedules = new LinkedHashMap<>();
+        schedules.put(REINDEX, reindex);
+        schedules.put(REINDEX_WATCH, reindexWatch);
+        schedules.put(RETWAP, retwap);
+        schedules.put(RETWAP_WATCH, retwapWatch);
+        return schedules;
+    }
+
+    /**
+     * One job's schedule: whether it runs, when, and the job parameters of each run (e.g. {@code
+     * series: all}, {@code broadcast: "true"}).
+     */
+    public record Schedule(
+            @Nullable Boolean enabled,
+            @Nullable String cron,
+            @Nullable Map<String, String> parameters) {
+
+        static Schedule orDefault(@Nullable Schedule given, String cron, String job) {
+            Schedule merged =
+                    new Schedule(
+                            given == null || given.enabled == null || given.enabled,
+                            given == null || given.cron == null || given.cron.isBlank()
+                                    ? cron
+                                    : given.cron.strip(),
+                            given == null || given.parameters == null
+                                    ? Map.of()
+                                    : Map.copyOf(given.parameters));
+            if (!CronExpression.isValidExpression(merged.cron)) {
+                throw new IllegalArgumentException(
+                        "banq.schedule."
+                                + job
+                                + ".cron '"
+                                + merged.cron
+                                + "' is not a Quartz cron expression (seconds minutes hours"
+                                + " day-of-month month day-of-week, e.g. '0 30 6,18 * * ?')");
+            }
+            return merged;
+        }
+
+        public boolean isEnabled() {
+            return enabled == null || enabled;
+        }
+
+        public String cronExpression() {
+            return cron == null ? "" : cron;
+        }
+
+        public Map<String, String> jobParameters() {
+            return parameters == null ? Map.of() : parameters;
+        }
+    }
+}
