@@ -5,7 +5,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.RunIdIncrementer;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -30,7 +29,6 @@ class ReindexJobConfiguration {
             @Qualifier("reindexPartitionStep") Step reindexPartitionStep) {
         return new JobBuilder(KeeperJobs.REINDEX, jobRepository)
                 .validator(new KeeperParametersValidator(Kind.RI))
-                .incrementer(new RunIdIncrementer())
                 .listener(sessions)
                 .start(reindexPartitionStep)
                 .build();

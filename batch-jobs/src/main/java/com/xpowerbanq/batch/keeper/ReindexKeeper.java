@@ -55,7 +55,9 @@ public final class ReindexKeeper {
         }
         try {
             String position =
-                    reads.positionOf(pool.get(), token.get(), series.mode() == Mode.SUPPLY);
+                    org.web3j.crypto.Keys.toChecksumAddress(
+                            reads.positionOf(
+                                    pool.get(), token.get(), series.mode() == Mode.SUPPLY));
             if (position.equalsIgnoreCase(ZERO)) {
                 return new KeeperReport(
                         id,
@@ -82,7 +84,7 @@ public final class ReindexKeeper {
             TxOutcome outcome = sender.send(position, REINDEX_CALL);
             return new KeeperReport(
                     id,
-                    KeeperReport.Action.SENT,
+                    outcome.hash() == null ? KeeperReport.Action.FAILED : KeeperReport.Action.SENT,
                     outcome,
                     null,
                     "reindex() to position " + position);

@@ -5,7 +5,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.job.parameters.RunIdIncrementer;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
@@ -31,7 +30,6 @@ class RetwapJobConfiguration {
             @Qualifier("retwapPartitionStep") Step retwapPartitionStep) {
         return new JobBuilder(KeeperJobs.RETWAP, jobRepository)
                 .validator(new KeeperParametersValidator(Kind.RT))
-                .incrementer(new RunIdIncrementer())
                 .listener(sessions)
                 .start(retwapPartitionStep)
                 .build();

@@ -107,7 +107,11 @@ public final class RetwapKeeper {
         }
         TxOutcome outcome = sender.send(oracle, call);
         return new KeeperReport(
-                id, KeeperReport.Action.SENT, outcome, delta, "retwap() to oracle " + oracle);
+                id,
+                outcome.hash() == null ? KeeperReport.Action.FAILED : KeeperReport.Action.SENT,
+                outcome,
+                delta,
+                "retwap() to oracle " + oracle);
     }
 
     private static String percent(double fraction) {

@@ -2,6 +2,8 @@ package com.xpowerbanq.batch.keeper;
 
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
@@ -57,6 +59,10 @@ final class RevertReason {
                                     new TypeReference<Address>() {},
                                     new TypeReference<Address>() {})));
 
+    private static final Pattern HEX_DATA = Pattern.compile("0x[0-9a-fA-F]{8}([0-9a-fA-F]{64})*");
+    private static final Pattern CUSTOM_ERROR =
+            Pattern.compile("custom error (0x[0-9a-fA-F]{8}):?\\s*([0-9a-fA-F]*)");
+
     private RevertReason() {}
 
     private static Map<String, Known> index(Known... known) {
@@ -71,8 +77,9 @@ final class RevertReason {
      * The reason in words, from revert data ({@code 0x…}) and/or the provider's message; "execution
      * reverted" when neither says more.
      */
-    static String describe(@Nullable String data, @Nullable String message) {
-        if (data != null && data.startsWith("0x") && data.length() >= 10) {
+    static String describe(@Nullable String rawData, @Nullable String message) {
+        String data = revertData(rawData, message);
+        if (data != null) {
             String selector = data.substring(0, 10).toLowerCase(java.util.Locale.ROOT);
             Known known = KNOWN.get(selector);
             if (known == null) {
@@ -84,6 +91,26 @@ final class RevertReason {
             return message;
         }
         return "execution reverted";
+    }
+
+    /**
+     * The revert data: the provider's {@code data} (web3j may keep it JSON-quoted), else what
+     * anvil's message shows ("custom error 0x068ca9d8: 0000…").
+     */
+    private static @Nullable String revertData(@Nullable String data, @Nullable String message) {
+        if (data != null) {
+            String hex = data.replace("\"", "").strip();
+            if (HEX_DATA.matcher(hex).matches()) {
+                return hex;
+            }
+        }
+        if (message != null) {
+            Matcher custom = CUSTOM_ERROR.matcher(message);
+            if (custom.find()) {
+                return custom.group(1) + custom.group(2);
+            }
+        }
+        return null;
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

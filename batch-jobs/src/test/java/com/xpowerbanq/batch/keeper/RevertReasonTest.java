@@ -33,6 +33,16 @@ class RevertReasonTest {
     }
 
     @Test
+    void readsTheErrorFromAnvilsMessageWhenTheDataIsMissing() {
+        String message =
+                "execution reverted: custom error 0x068ca9d8: 00000000000000000000000070997970c51812dc3a010c7d01b50e0d17dc79c8";
+        assertThat(RevertReason.describe(null, message))
+                .isEqualTo("AccessManagedUnauthorized(" + CALLER + ")");
+        assertThat(RevertReason.describe("\"0xdeadbeef\"", null))
+                .isEqualTo("custom error 0xdeadbeef");
+    }
+
+    @Test
     void namesAnUnknownErrorByItsSelector() {
         assertThat(RevertReason.describe("0xdeadbeef", null)).isEqualTo("custom error 0xdeadbeef");
     }

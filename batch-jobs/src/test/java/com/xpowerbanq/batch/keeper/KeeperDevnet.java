@@ -1,0 +1,67 @@
+package com.xpowerbanq.batch.keeper;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.utils.Numeric;
+
+/** Test-side handles on a devnet account: its nonce, its key in a file, anvil's mining switches. */
+final class KeeperDevnet {
+    private KeeperDevnet() {}
+
+    static BigInteger nonce(Web3j web3j, String address) throws IOException {
+        return web3j.ethGetTransactionCount(address, DefaultBlockParameterName.LATEST)
+                .send()
+                .getTransactionCount();
+    }
+
+    /** Writes the account's key to a file (mode 600), as an operator would for PRIVATE_KEY_FILE. */
+    static Path keyFile(Path dir, Credentials account) throws IOException {
+        Path file = dir.resolve("keeper.key");
+        Files.writeString(
+                file,
+                Numeric.toHexStringNoPrefixZeroPadded(account.getEcKeyPair().getPrivateKey(), 64));
+        file.toFile().setReadable(false, false);
+        file.toFile().setReadable(true, true);
+        return file;
+    }
+
+    static String hexKey(Credentials account) {
+        return Numeric.toHexStringNoPrefixZeroPadded(account.getEcKeyPair().getPrivateKey(), 64);
+    }
+
+    static void automine(String rpcUrl, boolean on) throws IOException {
+        rpc(rpcUrl, "evm_setAutomine", List.of(on));
+    }
+
+    static void mine(String rpcUrl) throws IOException {
+        rpc(rpcUrl, "evm_mine", List.of());
+    }
+
+    /** Transactions waiting in anvil's pool (pending, not mined). */
+    static int pending(Web3j web3j) throws IOException {
+        var block =
+                web3j.ethGetBlockByNumber(DefaultBlockParameterName.PENDING, false)
+                        .send()
+                        .getBlock();
+        return block == null ? 0 : block.getTransactions().size();
+    }
+
+    private static void rpc(String rpcUrl, String method, List<?> params) throws IOException {
+        HttpService service = new HttpService(rpcUrl);
+        Response<?> response = new Request<>(method, params, service, RawResponse.class).send();
+        if (response.hasError()) {
+            throw new IOException(method + ": " + response.getError().getMessage());
+        }
+    }
+
+    static final class RawResponse extends Response<Object> {}
+}

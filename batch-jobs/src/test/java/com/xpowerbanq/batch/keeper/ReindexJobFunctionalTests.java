@@ -1,0 +1,211 @@
+package com.xpowerbanq.batch.keeper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.xpowerbanq.devnet.Devnet;
+import com.xpowerbanq.devnet.DevnetOptions;
+import com.xpowerbanq.schema.Catalogue;
+import com.xpowerbanq.schema.RiSeries;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.web3j.abi.EventEncoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Event;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+
+/** The reindex job against a devnet: real anvil, real SQLite job repository. */
+class ReindexJobFunctionalTests {
+    private static final String REINDEX_TOPIC =
+            EventEncoder.encode(
+                    new Event(
+                            "Reindex",
+                            List.of(
+                                    new TypeReference<Uint256>() {},
+                                    new TypeReference<Uint256>() {},
+                                    new TypeReference<Uint256>() {})));
+    private static final int WORKERS = 4;
+
+    @TempDir static Path state;
+    static Devnet devnet;
+    static ConfigurableApplicationContext context;
+
+    @BeforeAll
+    static void start() throws Exception {
+        devnet =
+                Devnet.start(
+                        DevnetOptions.defaults().withDays(0).withStateDir(state.resolve("devnet")));
+        List<String> properties =
+                new ArrayList<>(
+                        KeeperTestApplication.properties(
+                                devnet.rpcUrl(), devnet.registryFile(), state));
+        properties.add(
+                "banq.keeper.private-key-file=" + KeeperDevnet.keyFile(state, devnet.account(1)));
+        properties.add("banq.keeper.workers=" + WORKERS);
+        context = KeeperTestApplication.start(properties);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+        if (devnet != null) {
+            devnet.close();
+        }
+    }
+
+    private static JobExecution run(String... pairs) throws Exception {
+        JobParametersBuilder builder = new JobParametersBuilder();
+        for (int i = 0; i < pairs.length; i += 2) {
+            builder.addString(pairs[i], pairs[i + 1]);
+        }
+        builder.addLong("run.id", System.nanoTime());
+        JobParameters parameters = builder.toJobParameters();
+        Job job = context.getBean("reindexJob", Job.class);
+        return context.getBean(JobOperator.class).start(job, parameters);
+    }
+
+    private static List<Log> reindexLogs(long fromBlock) throws Exception {
+        if (fromBlock > devnet.latestBlockNumber()) {
+            return List.of();
+        }
+        EthLog logs =
+                devnet.web3j()
+                        .ethGetLogs(
+                                new EthFilter(
+                                                DefaultBlockParameter.valueOf(
+                                                        BigInteger.valueOf(fromBlock)),
+                                                DefaultBlockParameter.valueOf("latest"),
+                                                List.of())
+                                        .addSingleTopic(REINDEX_TOPIC))
+                        .send();
+        return logs.getLogs().stream().map(result -> (Log) result.get()).toList();
+    }
+
+    private static Map<String, StepExecution> partitions(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .filter(
+                        step ->
+                                step.getExecutionContext()
+                                        .containsKey(KeeperPartitioner.SERIES_KEY))
+                .collect(
+                        Collectors.toMap(
+                                step ->
+                                        step.getExecutionContext()
+                                                .getString(KeeperPartitioner.SERIES_KEY),
+                                Function.identity()));
+    }
+
+    @Test
+    void broadcastSendsOneReindexPerPositionInParallelWithConsecutiveNonces() throws Exception {
+        // given: all 28 RI series, and a chain that holds transactions until the test mines them
+        String keeper = devnet.account(1).getAddress();
+        BigInteger nonceBefore = KeeperDevnet.nonce(devnet.web3j(), keeper);
+        long fromBlock = devnet.latestBlockNumber() + 1;
+        KeeperDevnet.automine(devnet.rpcUrl(), false);
+
+        // when
+        CompletableFuture<JobExecution> running =
+                CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                return run("series", "all", "broadcast", "true");
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                        });
+        try {
+            // every worker has a transaction in flight before any is mined: the sends are parallel
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> KeeperDevnet.pending(devnet.web3j()) >= WORKERS);
+        } finally {
+            KeeperDevnet.automine(devnet.rpcUrl(), true);
+            KeeperDevnet.mine(devnet.rpcUrl());
+        }
+        JobExecution execution = running.get();
+
+        // then
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, StepExecution> partitions = partitions(execution);
+        assertThat(partitions).hasSize(28);
+        assertThat(partitions.values())
+                .allSatisfy(
+                        step -> assertThat(step.getExitStatus().getExitCode()).isEqualTo("SENT"));
+
+        Set<String> emitters = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        List<Log> logs = reindexLogs(fromBlock);
+        logs.forEach(log -> emitters.add(log.getAddress()));
+        Set<String> positions = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (RiSeries series : Catalogue.ri()) {
+            positions.add(devnet.protocol().position(series.instanceId()));
+        }
+        assertThat(logs).hasSize(28);
+        assertThat(emitters).isEqualTo(positions);
+
+        List<BigInteger> nonces =
+                partitions.values().stream()
+                        .map(
+                                step ->
+                                        new BigInteger(
+                                                step.getExecutionContext()
+                                                        .getString(KeeperTasklet.NONCE_KEY)))
+                        .sorted()
+                        .toList();
+        List<BigInteger> consecutive = new ArrayList<>();
+        for (int i = 0; i < 28; i++) {
+            consecutive.add(nonceBefore.add(BigInteger.valueOf(i)));
+        }
+        assertThat(nonces).isEqualTo(consecutive);
+        assertThat(KeeperDevnet.nonce(devnet.web3j(), keeper))
+                .isEqualTo(nonceBefore.add(BigInteger.valueOf(28)));
+    }
+
+    @Test
+    void withoutBroadcastNothingIsSentAndEachSeriesSaysWhatItWouldDo() throws Exception {
+        // given
+        String keeper = devnet.account(1).getAddress();
+        BigInteger nonceBefore = KeeperDevnet.nonce(devnet.web3j(), keeper);
+        long fromBlock = devnet.latestBlockNumber() + 1;
+
+        // when
+        JobExecution execution = run("series", "APOW:supply:P000,XPOW_borrow_P004");
+
+        // then
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        Map<String, StepExecution> partitions = partitions(execution);
+        assertThat(partitions).containsOnlyKeys("APOW:supply:P000", "XPOW:borrow:P004");
+        assertThat(partitions.get("APOW:supply:P000").getExitStatus().getExitCode())
+                .isEqualTo("WOULD-SEND");
+        assertThat(partitions.get("APOW:supply:P000").getExitStatus().getExitDescription())
+                .contains(devnet.protocol().position("APOW:supply:P000"))
+                .contains("dry run");
+        assertThat(KeeperDevnet.nonce(devnet.web3j(), keeper)).isEqualTo(nonceBefore);
+        assertThat(reindexLogs(fromBlock)).isEmpty();
+    }
+}

@@ -1,0 +1,200 @@
+package com.xpowerbanq.batch.keeper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.xpowerbanq.devnet.Devnet;
+import com.xpowerbanq.devnet.DevnetOptions;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Bool;
+import org.web3j.abi.datatypes.generated.Uint256;
+import org.web3j.crypto.Credentials;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.tx.RawTransactionManager;
+import org.web3j.tx.response.PollingTransactionReceiptProcessor;
+
+/** The retwap job against a devnet: delta bounds, refreshed pairs and a caller without the role. */
+class RetwapJobFunctionalTests {
+    private static final BigInteger UNIT = BigInteger.TEN.pow(18);
+
+    @TempDir static Path state;
+    static Devnet devnet;
+    static ConfigurableApplicationContext context;
+    static Credentials keeper;
+
+    @BeforeAll
+    static void start() throws Exception {
+        devnet =
+                Devnet.start(
+                        DevnetOptions.defaults().withDays(1).withStateDir(state.resolve("devnet")));
+        keeper = devnet.account(1);
+        List<String> properties =
+                new ArrayList<>(
+                        KeeperTestApplication.properties(
+                                devnet.rpcUrl(), devnet.registryFile(), state));
+        properties.add("banq.keeper.private-key-file=" + KeeperDevnet.keyFile(state, keeper));
+        context = KeeperTestApplication.start(properties);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (context != null) {
+            context.close();
+        }
+        if (devnet != null) {
+            devnet.close();
+        }
+    }
+
+    private static TransactionReceipt send(
+            Credentials from, String to, String function, List<org.web3j.abi.datatypes.Type> args)
+            throws Exception {
+        String data =
+                FunctionEncoder.encode(
+                        new org.web3j.abi.datatypes.Function(function, args, List.of()));
+        var manager = new RawTransactionManager(devnet.web3j(), from, devnet.chainId());
+        String hash =
+                manager.sendTransaction(
+                                BigInteger.valueOf(10_000_000_000L),
+                                BigInteger.valueOf(500_000),
+                                to,
+                                data,
+                                BigInteger.ZERO)
+                        .getTransactionHash();
+        TransactionReceipt receipt =
+                new PollingTransactionReceiptProcessor(devnet.web3j(), 50, 200)
+                        .waitForTransactionReceipt(hash);
+        assertThat(receipt.isStatusOK()).as(function + " on " + to).isTrue();
+        return receipt;
+    }
+
+    /** Sets the pair's feed to the oracle's current quote times {@code percent}/100. */
+    private static void feedAt(String source, String target, String oracle, long percent)
+            throws Exception {
+        var reads = new ContractReads(devnet.web3j());
+        String s = devnet.protocol().address(source);
+        String t = devnet.protocol().address(target);
+        ContractReads.Quote mean = reads.oracleQuote(oracle, UNIT, s, t);
+        // getQuotes answers per `amount` of source units; the feed is set per whole source token
+        int decimals = source.equals("USDC") || source.equals("USDT") ? 6 : 18;
+        BigInteger whole = BigInteger.TEN.pow(decimals);
+        BigInteger bid =
+                mean.bid()
+                        .multiply(whole)
+                        .divide(UNIT)
+                        .multiply(BigInteger.valueOf(percent))
+                        .divide(BigInteger.valueOf(100));
+        BigInteger ask =
+                mean.ask()
+                        .multiply(whole)
+                        .divide(UNIT)
+                        .multiply(BigInteger.valueOf(percent))
+                        .divide(BigInteger.valueOf(100));
+        send(
+                devnet.deployer(),
+                devnet.protocol().feed(source, target),
+                "setQuotes",
+                List.of(new Uint256(bid), new Uint256(ask)));
+    }
+
+    private static Map<String, StepExecution> partitions(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .filter(
+                        step ->
+                                step.getExecutionContext()
+                                        .containsKey(KeeperPartitioner.SERIES_KEY))
+                .collect(
+                        Collectors.toMap(
+                                step ->
+                                        step.getExecutionContext()
+                                                .getString(KeeperPartitioner.SERIES_KEY),
+                                Function.identity()));
+    }
+
+    @Test
+    void sendsOnlyWithinTheDeltaBoundsReportsTheOthersAndARevertFailsOnlyItsSeries()
+            throws Exception {
+        // given: an hour past every pair's last refresh; the keeper holds the role on T000 and T001
+        // only; feeds moved relative to the oracles' quotes
+        devnet.increaseTime(2 * 3600);
+        devnet.mineBlocks(1);
+        String t000 = devnet.protocol().address("T000");
+        String t001 = devnet.protocol().address("T001");
+        String t002 = devnet.protocol().address("T002");
+        for (String oracle : List.of(t000, t001)) {
+            send(
+                    devnet.deployer(),
+                    oracle,
+                    "setKeeper",
+                    List.of(new Address(keeper.getAddress()), new Bool(true)));
+        }
+        feedAt("XPOW", "APOW", t000, 110); // ~9.5%: within 3..100%
+        feedAt("APOW", "XPOW", t000, 101); // ~1%: too small
+        feedAt("AVAX", "APOW", t001, 500); // ~133%: too large
+        feedAt("USDC", "APOW", t002, 110); // within, but no role on T002
+        send(
+                devnet.deployer(),
+                t001,
+                "retwap", // refreshed just now
+                List.of(
+                        new Address(devnet.protocol().address("APOW")),
+                        new Address(devnet.protocol().address("AVAX"))));
+        BigInteger nonceBefore = KeeperDevnet.nonce(devnet.web3j(), keeper.getAddress());
+
+        // when
+        JobExecution execution =
+                context.getBean(JobOperator.class)
+                        .start(
+                                context.getBean("retwapJob", Job.class),
+                                new JobParametersBuilder()
+                                        .addString(
+                                                "series",
+                                                "XPOW_APOW:T000,APOW_XPOW:T000,AVAX_APOW:T001,APOW_AVAX:T001,USDC_APOW:T002")
+                                        .addString("broadcast", "true")
+                                        .toJobParameters());
+
+        // then
+        Map<String, StepExecution> partitions = partitions(execution);
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(partitions.get("XPOW_APOW:T000").getExitStatus().getExitCode())
+                .isEqualTo("SENT");
+        assertThat(partitions.get("XPOW_APOW:T000").getExitStatus().getExitDescription())
+                .contains("confirmed")
+                .contains("delta 9.");
+        assertThat(partitions.get("APOW_XPOW:T000").getExitStatus().getExitCode())
+                .isEqualTo("HELD");
+        assertThat(partitions.get("APOW_XPOW:T000").getExitStatus().getExitDescription())
+                .contains("delta 1.0")
+                .contains("outside 3.00%..100.00%");
+        assertThat(partitions.get("AVAX_APOW:T001").getExitStatus().getExitCode())
+                .isEqualTo("HELD");
+        assertThat(partitions.get("AVAX_APOW:T001").getExitStatus().getExitDescription())
+                .contains("delta 133.");
+        assertThat(partitions.get("APOW_AVAX:T001").getExitStatus().getExitDescription())
+                .contains("already refreshed");
+        StepExecution reverted = partitions.get("USDC_APOW:T002");
+        assertThat(reverted.getStatus()).isEqualTo(BatchStatus.FAILED);
+        assertThat(reverted.getExitStatus().getExitDescription())
+                .containsIgnoringCase("AccessManagedUnauthorized(" + keeper.getAddress());
+        assertThat(KeeperDevnet.nonce(devnet.web3j(), keeper.getAddress()))
+                .isEqualTo(nonceBefore.add(BigInteger.ONE));
+    }
+}
