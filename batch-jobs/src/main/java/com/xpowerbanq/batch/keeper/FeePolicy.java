@@ -12,7 +12,8 @@ import org.web3j.protocol.core.methods.response.EthBlock;
  * EIP-1559 fees and gas limit: each is fixed by {@code MAX_FEE_PER_GAS}, {@code
  * MAX_PRIORITY_FEE_PER_GAS}, {@code GAS_LIMIT} (wei, decimal) or, when unset, taken from the
  * provider (priority fee from {@code eth_maxPriorityFeePerGas}, max fee twice the latest base fee
- * plus the priority fee, gas limit from {@code eth_estimateGas} with a 20% margin).
+ * plus the priority fee, gas limit from {@code eth_estimateGas} with a 50% margin (a reindex costs
+ * more when time has passed since the last one than the estimate may show)).
  */
 public record FeePolicy(
         @Nullable BigInteger maxFeePerGas,
@@ -69,11 +70,13 @@ public record FeePolicy(
         return new Fees(maxFee, priority);
     }
 
-    /** The gas limit for a call whose estimate is {@code estimate}. */
+    /**
+     * The gas limit for a call whose estimate is {@code estimate}: GAS_LIMIT, else 1.5 × estimate.
+     */
     public BigInteger gasLimit(BigInteger estimate) {
         return gasLimit != null
                 ? gasLimit
-                : estimate.multiply(BigInteger.valueOf(6)).divide(BigInteger.valueOf(5));
+                : estimate.multiply(BigInteger.valueOf(3)).divide(BigInteger.TWO);
     }
 
     /** Fees of one transaction, in wei per gas. */

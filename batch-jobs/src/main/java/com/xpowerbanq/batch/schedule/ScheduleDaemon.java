@@ -73,6 +73,8 @@ public final class ScheduleDaemon implements SmartLifecycle {
         }
         try {
             recoverInterrupted();
+            // a missed run is queued before the schedules start, so it comes first
+            catchUp();
             scheduler.start();
             serving = true;
             properties
@@ -88,7 +90,6 @@ public final class ScheduleDaemon implements SmartLifecycle {
                                             properties.zone(),
                                             properties.jitter().toSeconds(),
                                             schedule.jobParameters()));
-            catchUp();
         } catch (SchedulerException e) {
             throw new IllegalStateException(
                     "cannot start the Quartz scheduler: " + e.getMessage(), e);

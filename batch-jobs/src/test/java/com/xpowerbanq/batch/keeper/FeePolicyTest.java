@@ -24,9 +24,9 @@ class FeePolicyTest {
     }
 
     @Test
-    void withoutGasLimitTheEstimateGetsATwentyPercentMargin() {
+    void withoutGasLimitTheEstimateGetsAFiftyPercentMargin() {
         assertThat(FeePolicy.automatic().gasLimit(BigInteger.valueOf(50_000)))
-                .isEqualTo(BigInteger.valueOf(60_000));
+                .isEqualTo(BigInteger.valueOf(75_000));
     }
 
     @Test

@@ -14,17 +14,17 @@ import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
 /** Test-side handles on a devnet account: its nonce, its key in a file, anvil's mining switches. */
-final class KeeperDevnet {
+public final class KeeperDevnet {
     private KeeperDevnet() {}
 
-    static BigInteger nonce(Web3j web3j, String address) throws IOException {
+    public static BigInteger nonce(Web3j web3j, String address) throws IOException {
         return web3j.ethGetTransactionCount(address, DefaultBlockParameterName.LATEST)
                 .send()
                 .getTransactionCount();
     }
 
     /** Writes the account's key to a file (mode 600), as an operator would for PRIVATE_KEY_FILE. */
-    static Path keyFile(Path dir, Credentials account) throws IOException {
+    public static Path keyFile(Path dir, Credentials account) throws IOException {
         Path file = dir.resolve("keeper.key");
         Files.writeString(
                 file,
@@ -34,20 +34,30 @@ final class KeeperDevnet {
         return file;
     }
 
-    static String hexKey(Credentials account) {
+    public static String hexKey(Credentials account) {
         return Numeric.toHexStringNoPrefixZeroPadded(account.getEcKeyPair().getPrivateKey(), 64);
     }
 
-    static void automine(String rpcUrl, boolean on) throws IOException {
+    public static void automine(String rpcUrl, boolean on) throws IOException {
         rpc(rpcUrl, "evm_setAutomine", List.of(on));
     }
 
-    static void mine(String rpcUrl) throws IOException {
+    public static void mine(String rpcUrl) throws IOException {
         rpc(rpcUrl, "evm_mine", List.of());
     }
 
+    /** A block every {@code seconds} (0: back to mining each transaction at once). */
+    public static void blockTime(String rpcUrl, int seconds) throws IOException {
+        if (seconds == 0) {
+            rpc(rpcUrl, "evm_setIntervalMining", List.of(0));
+            automine(rpcUrl, true);
+        } else {
+            rpc(rpcUrl, "evm_setIntervalMining", List.of(seconds));
+        }
+    }
+
     /** Transactions waiting in anvil's pool (pending, not mined). */
-    static int pending(Web3j web3j) throws IOException {
+    public static int pending(Web3j web3j) throws IOException {
         var block =
                 web3j.ethGetBlockByNumber(DefaultBlockParameterName.PENDING, false)
                         .send()

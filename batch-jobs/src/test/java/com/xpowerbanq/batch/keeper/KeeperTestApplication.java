@@ -58,6 +58,35 @@ public class KeeperTestApplication {
                         .run(args);
         if (args.length > 0 && args[0].equals("serve")) {
             context.getBean(com.xpowerbanq.batch.schedule.ScheduleDaemon.class).serve();
+        } else if (args.length > 1 && args[0].equals("run")) {
+            var parameters =
+                    new org.springframework.batch.core.job.parameters.JobParametersBuilder();
+            for (int i = 2; i < args.length; i++) {
+                if (args[i].startsWith("--")) {
+                    continue;
+                }
+                String[] pair = args[i].split("=", 2);
+                parameters.addString(pair[0], pair[1]);
+            }
+            org.springframework.batch.core.job.JobExecution execution;
+            try {
+                execution =
+                        context.getBean(org.springframework.batch.core.launch.JobOperator.class)
+                                .start(
+                                        context.getBean(
+                                                args[1] + "Job",
+                                                org.springframework.batch.core.job.Job.class),
+                                        parameters.toJobParameters());
+            } catch (Exception e) {
+                System.out.println(e.getMessage());
+                System.exit(64);
+                return;
+            }
+            System.out.println("execution " + execution.getId() + " " + execution.getStatus());
+            System.exit(
+                    execution.getStatus() == org.springframework.batch.core.BatchStatus.COMPLETED
+                            ? 0
+                            : 1);
         }
     }
 }

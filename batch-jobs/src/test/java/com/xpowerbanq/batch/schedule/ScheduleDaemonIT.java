@@ -1,0 +1,224 @@
+package com.xpowerbanq.batch.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.xpowerbanq.batch.keeper.KeeperDevnet;
+import com.xpowerbanq.batch.keeper.KeeperTestApplication;
+import com.xpowerbanq.devnet.Devnet;
+import com.xpowerbanq.devnet.DevnetOptions;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.quartz.CronExpression;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** The daemon with seconds-level schedules against a devnet and a SQLite job repository. */
+class ScheduleDaemonIT {
+    @TempDir static Path shared;
+    static Devnet devnet;
+
+    @BeforeAll
+    static void start() {
+        devnet =
+                Devnet.start(
+                        DevnetOptions.defaults()
+                                .withDays(1)
+                                .withStateDir(shared.resolve("devnet")));
+    }
+
+    @AfterAll
+    static void stop() {
+        if (devnet != null) {
+            devnet.close();
+        }
+    }
+
+    private static List<String> properties(Path state, String... more) throws Exception {
+        List<String> properties =
+                new ArrayList<>(
+                        KeeperTestApplication.properties(
+                                devnet.rpcUrl(), devnet.registryFile(), state));
+        properties.add(
+                "banq.keeper.private-key-file=" + KeeperDevnet.keyFile(state, devnet.account(2)));
+        properties.add("banq.schedule.jitter=0s");
+        properties.add("banq.schedule.reindex-watch.enabled=false");
+        properties.add("banq.schedule.retwap-watch.enabled=false");
+        properties.addAll(List.of(more));
+        return properties;
+    }
+
+    private static List<JobExecution> executions(
+            ConfigurableApplicationContext context, String job) {
+        JobRepository repository = context.getBean(JobRepository.class);
+        List<JobExecution> executions = new ArrayList<>();
+        repository
+                .findJobInstancesByJobName(job, 0, 1000)
+                .forEach(instance -> executions.addAll(repository.getJobExecutions(instance)));
+        executions.sort(Comparator.comparing(JobExecution::getId));
+        return executions;
+    }
+
+    private static List<JobExecution> ended(ConfigurableApplicationContext context, String job) {
+        return executions(context, job).stream().filter(e -> !e.isRunning()).toList();
+    }
+
+    private static String parameter(JobExecution execution, String name) {
+        var parameter = execution.getJobParameters().getParameter(name);
+        return parameter == null ? null : String.valueOf(parameter.value());
+    }
+
+    @Test
+    void triggersFireTheRightJobsWithTheirParameters(@TempDir Path state) throws Exception {
+        // given
+        try (var context =
+                KeeperTestApplication.start(
+                        properties(
+                                state,
+                                "banq.schedule.reindex.cron=*/2 * * * * ?",
+                                "banq.schedule.reindex.parameters.series=APOW:supply:P000",
+                                "banq.schedule.retwap.cron=1/2 * * * * ?",
+                                "banq.schedule.retwap.parameters.series=XPOW_APOW:T000",
+                                "banq.schedule.retwap.parameters.percent-min=5"))) {
+            // when
+            context.getBean(ScheduleDaemon.class).start();
+
+            // then
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    !ended(context, "reindex").isEmpty()
+                                            && !ended(context, "retwap").isEmpty());
+            JobExecution reindex = ended(context, "reindex").getFirst();
+            assertThat(reindex.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(parameter(reindex, "series")).isEqualTo("APOW:supply:P000");
+            assertThat(parameter(reindex, ScheduledLauncher.TRIGGER)).isEqualTo("cron");
+            assertThat(
+                            Instant.parse(parameter(reindex, ScheduledLauncher.FIRED))
+                                            .getEpochSecond()
+                                    % 2)
+                    .isZero();
+            assertThat(reindex.getStepExecutions())
+                    .anySatisfy(
+                            step -> assertThat(step.getStepName()).contains("APOW:supply:P000"));
+            JobExecution retwap = ended(context, "retwap").getFirst();
+            assertThat(parameter(retwap, "series")).isEqualTo("XPOW_APOW:T000");
+            assertThat(parameter(retwap, "percent-min")).isEqualTo("5");
+            assertThat(
+                            Instant.parse(parameter(retwap, ScheduledLauncher.FIRED))
+                                            .getEpochSecond()
+                                    % 2)
+                    .isOne();
+        }
+    }
+
+    @Test
+    void aRunThatOutlastsItsPeriodIsNeverOverlappedByTheNext(@TempDir Path state) throws Exception {
+        // given: a block every 3 s, so a broadcasting run takes longer than its 1 s period
+        KeeperDevnet.blockTime(devnet.rpcUrl(), 3);
+        try (var context =
+                KeeperTestApplication.start(
+                        properties(
+                                state,
+                                "banq.schedule.reindex.cron=* * * * * ?",
+                                "banq.schedule.reindex.parameters.series=XPOW:borrow:P005",
+                                "banq.schedule.reindex.parameters.broadcast=true",
+                                "banq.schedule.retwap.enabled=false"))) {
+            // when
+            context.getBean(ScheduleDaemon.class).start();
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> ended(context, "reindex").size() >= 3);
+            context.getBean(ScheduleDaemon.class).stop();
+
+            // then
+            List<JobExecution> runs = executions(context, "reindex");
+            for (int i = 1; i < runs.size(); i++) {
+                JobExecution previous = runs.get(i - 1);
+                JobExecution next = runs.get(i);
+                assertThat(previous.getEndTime()).isNotNull();
+                assertThat(next.getStartTime()).isAfterOrEqualTo(previous.getEndTime());
+            }
+            assertThat(runs.subList(0, 3))
+                    .allSatisfy(
+                            run -> assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED));
+            assertThat(Duration.between(runs.get(0).getStartTime(), runs.get(0).getEndTime()))
+                    .isGreaterThan(Duration.ofSeconds(1));
+        } finally {
+            KeeperDevnet.blockTime(devnet.rpcUrl(), 0);
+        }
+    }
+
+    @Test
+    void aFireMissedWhileDownRunsOnceAfterRestart(@TempDir Path state) throws Exception {
+        // given: the daemon ran once, then was down over several fires
+        String[] schedule = {
+            "banq.schedule.reindex.cron=*/2 * * * * ?",
+            "banq.schedule.reindex.parameters.series=APOW:borrow:P001",
+            "banq.schedule.retwap.enabled=false"
+        };
+        Instant lastFire;
+        int runsBefore;
+        try (var first = KeeperTestApplication.start(properties(state, schedule))) {
+            first.getBean(ScheduleDaemon.class).start();
+            await().atMost(Duration.ofSeconds(30)).until(() -> !ended(first, "reindex").isEmpty());
+            first.getBean(ScheduleDaemon.class).stop();
+            lastFire = first.getBean(FireLog.class).last("reindex").orElseThrow();
+            runsBefore = executions(first, "reindex").size();
+        }
+        Date nextDue =
+                new CronExpression("*/2 * * * * ?").getNextValidTimeAfter(Date.from(lastFire));
+        Instant twoFiresLater = nextDue.toInstant().plusSeconds(2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(twoFiresLater));
+
+        // when
+        try (var second = KeeperTestApplication.start(properties(state, schedule))) {
+            second.getBean(ScheduleDaemon.class).start();
+
+            // then: one catch-up run, and the schedule goes on with regular fires only
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    ended(second, "reindex").stream()
+                                                    .filter(
+                                                            e ->
+                                                                    "cron"
+                                                                            .equals(
+                                                                                    parameter(
+                                                                                            e,
+                                                                                            ScheduledLauncher
+                                                                                                    .TRIGGER)))
+                                                    .filter(
+                                                            e ->
+                                                                    e.getStartTime()
+                                                                            .isAfter(
+                                                                                    java.time
+                                                                                            .LocalDateTime
+                                                                                            .now()
+                                                                                            .minusHours(
+                                                                                                    1)))
+                                                    .count()
+                                            >= 3);
+            second.getBean(ScheduleDaemon.class).stop();
+            List<JobExecution> missed =
+                    executions(second, "reindex").stream()
+                            .filter(e -> "missed".equals(parameter(e, ScheduledLauncher.TRIGGER)))
+                            .toList();
+            assertThat(missed).hasSize(1);
+            assertThat(executions(second, "reindex").get(runsBefore)).isEqualTo(missed.getFirst());
+            assertThat(missed.getFirst().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        }
+        assertThat(Files.exists(state.resolve("batch.db"))).isTrue();
+    }
+}
