@@ -15,7 +15,7 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
  */
 final class KeeperParametersValidator implements JobParametersValidator {
     /** Parameters any launcher may add to tell runs apart. */
-    private static final Set<String> RUN_KEYS = Set.of("run.id", "run.time", "fired", "trigger");
+    private static final Set<String> RUN_KEYS = Set.of("run", "run.id", "fired", "trigger");
 
     private final Kind kind;
     private final Set<String> allowed;

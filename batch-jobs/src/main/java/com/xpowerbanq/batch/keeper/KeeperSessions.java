@@ -5,8 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.web3j.protocol.Web3j;
@@ -17,6 +21,7 @@ import org.web3j.protocol.http.HttpService;
  * shared by all its partitions so that their nonces come from one place. Closed when the job ends.
  */
 public final class KeeperSessions implements JobExecutionListener {
+    private static final Logger log = LoggerFactory.getLogger(KeeperSessions.class);
     private final KeeperChainSettings chain;
     private final KeeperProperties properties;
     private final Map<String, String> environment;
@@ -81,12 +86,45 @@ public final class KeeperSessions implements JobExecutionListener {
         return Signer.fromEnvironment(keys);
     }
 
+    /** Connects (and, when broadcasting, reads the key) before any partition runs: fail fast. */
+    @Override
+    public void beforeJob(JobExecution jobExecution) {
+        boolean broadcast =
+                KeeperParametersValidator.KeeperOptions.from(jobExecution.getJobParameters())
+                        .broadcast();
+        KeeperSession session = session(jobExecution.getId(), broadcast);
+        log.info(
+                "{}: {} on chain via {} (contract run {})",
+                jobExecution.getJobInstance().getJobName(),
+                session.sender() == null
+                        ? "dry run, nothing is signed or sent"
+                        : "broadcasting from " + session.sender().from(),
+                chain.sendingEndpoint(),
+                session.run());
+    }
+
     @Override
     public void afterJob(JobExecution jobExecution) {
         KeeperSession session = open.remove(jobExecution.getId());
         if (session != null) {
             session.web3j().shutdown();
         }
+        Map<String, Long> outcomes =
+                jobExecution.getStepExecutions().stream()
+                        .filter(
+                                step ->
+                                        step.getExecutionContext()
+                                                .containsKey(KeeperPartitioner.SERIES_KEY))
+                        .collect(
+                                Collectors.groupingBy(
+                                        step -> step.getExitStatus().getExitCode(),
+                                        TreeMap::new,
+                                        Collectors.counting()));
+        log.info(
+                "{}: {} series {}",
+                jobExecution.getJobInstance().getJobName(),
+                jobExecution.getStatus(),
+                outcomes);
     }
 
     /** What the partitions of one job execution share. */

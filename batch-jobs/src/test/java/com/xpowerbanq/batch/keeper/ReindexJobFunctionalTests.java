@@ -208,4 +208,22 @@ class ReindexJobFunctionalTests {
         assertThat(KeeperDevnet.nonce(devnet.web3j(), keeper)).isEqualTo(nonceBefore);
         assertThat(reindexLogs(fromBlock)).isEmpty();
     }
+
+    @Test
+    void broadcastWithoutAKeyFailsBeforeAnySeriesNamingWhatToSet() throws Exception {
+        // given: no PRIVATE_KEY, no PRIVATE_KEY_FILE
+        var sessions =
+                new KeeperSessions(
+                        new KeeperChainSettings(
+                                devnet.rpcUrl(), "v10a", devnet.registryFile().toString()),
+                        new KeeperProperties(
+                                1, Duration.ofMillis(100), Duration.ofSeconds(5), null),
+                        Map.of());
+
+        // when / then
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sessions.session(1L, true))
+                .isInstanceOf(Signer.SignerException.class)
+                .hasMessageContaining("PRIVATE_KEY_FILE");
+        assertThat(sessions.session(2L, false).sender()).isNull();
+    }
 }
