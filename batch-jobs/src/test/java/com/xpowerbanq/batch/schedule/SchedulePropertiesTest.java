@@ -67,4 +67,36 @@ class SchedulePropertiesTest {
                 .hasMessageContaining("banq.schedule.reindex.cron")
                 .hasMessageContaining("seconds minutes hours");
     }
+
+    @Test
+    void everySettingCanBeOverriddenByEnvironmentVariables() {
+        // given: what a fast demo schedule sets
+        var env =
+                new org.springframework.core.env.SystemEnvironmentPropertySource(
+                        "systemEnvironment",
+                        Map.of(
+                                "BANQ_SCHEDULE_ZONE", "Europe/Zurich",
+                                "BANQ_SCHEDULE_JITTER", "0s",
+                                "BANQ_SCHEDULE_REINDEX_CRON", "*/10 * * * * ?",
+                                "BANQ_SCHEDULE_REINDEX_PARAMETERS_BROADCAST", "true",
+                                "BANQ_SCHEDULE_REINDEXWATCH_CRON", "5/10 * * * * ?",
+                                "BANQ_SCHEDULE_RETWAP_ENABLED", "false"));
+        var binder =
+                new org.springframework.boot.context.properties.bind.Binder(
+                        org.springframework.boot.context.properties.source
+                                .ConfigurationPropertySources.from(env));
+
+        // when
+        ScheduleProperties properties =
+                binder.bindOrCreate("banq.schedule", ScheduleProperties.class);
+
+        // then
+        assertThat(properties.zone()).isEqualTo(ZoneId.of("Europe/Zurich"));
+        assertThat(properties.jitter()).isZero();
+        assertThat(properties.reindex().cronExpression()).isEqualTo("*/10 * * * * ?");
+        assertThat(properties.reindex().jobParameters()).containsEntry("broadcast", "true");
+        assertThat(properties.reindexWatch().cronExpression()).isEqualTo("5/10 * * * * ?");
+        assertThat(properties.retwap().isEnabled()).isFalse();
+        assertThat(properties.retwapWatch().cronExpression()).isEqualTo("0 15 6,18 * * ?");
+    }
 }
