@@ -41,10 +41,13 @@ public record ScheduleProperties(
             throw new IllegalArgumentException(
                     "banq.schedule.max-restarts (BANQ_SCHEDULE_MAXRESTARTS) must be >= 0");
         }
-        reindex = Schedule.orDefault(reindex, "0 30 6,18 * * ?", REINDEX);
-        reindexWatch = Schedule.orDefault(reindexWatch, "0 45 6,18 * * ?", REINDEX_WATCH);
-        retwap = Schedule.orDefault(retwap, "0 0 * * * ?", RETWAP);
-        retwapWatch = Schedule.orDefault(retwapWatch, "0 15 6,18 * * ?", RETWAP_WATCH);
+        // the keepers broadcast on schedule, as the original timers ran them with -Y
+        Map<String, String> keep = Map.of("series", "all", "broadcast", "true");
+        Map<String, String> watch = Map.of("series", "all");
+        reindex = Schedule.orDefault(reindex, "0 30 6,18 * * ?", keep, REINDEX);
+        reindexWatch = Schedule.orDefault(reindexWatch, "0 45 6,18 * * ?", watch, REINDEX_WATCH);
+        retwap = Schedule.orDefault(retwap, "0 0 * * * ?", keep, RETWAP);
+        retwapWatch = Schedule.orDefault(retwapWatch, "0 15 6,18 * * ?", watch, RETWAP_WATCH);
     }
 
     /** Every schedule by job name, in a fixed order, enabled or not. */
@@ -58,34 +61,37 @@ public record ScheduleProperties(
     }
 
     /**
-     * One job's schedule: whether it runs, when, and the job parameters of each run (e.g. {@code
-     * series: all}, {@code broadcast: "true"}).
+     * One job's schedule: whether it runs, when, and the job parameters of each run, laid over the
+     * defaults ({@code series=all}; the keepers also {@code broadcast=true}).
      */
     public record Schedule(
             @Nullable Boolean enabled,
             @Nullable String cron,
             @Nullable Map<String, String> parameters) {
 
-        static Schedule orDefault(@Nullable Schedule given, String cron, String job) {
-            Schedule merged =
+        static Schedule orDefault(
+                @Nullable Schedule given, String cron, Map<String, String> parameters, String job) {
+            Map<String, String> merged = new LinkedHashMap<>(parameters);
+            if (given != null && given.parameters != null) {
+                merged.putAll(given.parameters);
+            }
+            Schedule schedule =
                     new Schedule(
                             given == null || given.enabled == null || given.enabled,
                             given == null || given.cron == null || given.cron.isBlank()
                                     ? cron
                                     : given.cron.strip(),
-                            given == null || given.parameters == null
-                                    ? Map.of()
-                                    : Map.copyOf(given.parameters));
-            if (!CronExpression.isValidExpression(merged.cron)) {
+                            Map.copyOf(merged));
+            if (!CronExpression.isValidExpression(schedule.cron)) {
                 throw new IllegalArgumentException(
                         "banq.schedule."
                                 + job
                                 + ".cron '"
-                                + merged.cron
+                                + schedule.cron
                                 + "' is not a Quartz cron expression (seconds minutes hours"
                                 + " day-of-month month day-of-week, e.g. '0 30 6,18 * * ?')");
             }
-            return merged;
+            return schedule;
         }
 
         public boolean isEnabled() {

@@ -91,7 +91,8 @@ class ScheduleDaemonIT {
                                 "banq.schedule.reindex.parameters.series=APOW:supply:P000",
                                 "banq.schedule.retwap.cron=1/2 * * * * ?",
                                 "banq.schedule.retwap.parameters.series=XPOW_APOW:T000",
-                                "banq.schedule.retwap.parameters.percent-min=5"))) {
+                                "banq.schedule.retwap.parameters.percent-min=5",
+                                "banq.schedule.retwap.parameters.broadcast=false"))) {
             // when
             context.getBean(ScheduleDaemon.class).start();
 
@@ -116,6 +117,8 @@ class ScheduleDaemonIT {
             JobExecution retwap = ended(context, "retwap").getFirst();
             assertThat(parameter(retwap, "series")).isEqualTo("XPOW_APOW:T000");
             assertThat(parameter(retwap, "percent-min")).isEqualTo("5");
+            assertThat(parameter(retwap, "broadcast")).isEqualTo("false");
+            assertThat(parameter(reindex, "broadcast")).isEqualTo("true");
             assertThat(
                             Instant.parse(parameter(retwap, ScheduledLauncher.FIRED))
                                             .getEpochSecond()

@@ -29,6 +29,10 @@ class SchedulePropertiesTest {
         assertThat(properties.retwap().cronExpression()).isEqualTo("0 0 * * * ?");
         assertThat(properties.retwapWatch().cronExpression()).isEqualTo("0 15 6,18 * * ?");
         assertThat(properties.byJob().values()).allMatch(ScheduleProperties.Schedule::isEnabled);
+        assertThat(properties.reindex().jobParameters())
+                .containsEntry("series", "all")
+                .containsEntry("broadcast", "true");
+        assertThat(properties.retwapWatch().jobParameters()).isEqualTo(Map.of("series", "all"));
     }
 
     @Test
@@ -78,7 +82,7 @@ class SchedulePropertiesTest {
                                 "BANQ_SCHEDULE_ZONE", "Europe/Zurich",
                                 "BANQ_SCHEDULE_JITTER", "0s",
                                 "BANQ_SCHEDULE_REINDEX_CRON", "*/10 * * * * ?",
-                                "BANQ_SCHEDULE_REINDEX_PARAMETERS_BROADCAST", "true",
+                                "BANQ_SCHEDULE_REINDEX_PARAMETERS_BROADCAST", "false",
                                 "BANQ_SCHEDULE_REINDEXWATCH_CRON", "5/10 * * * * ?",
                                 "BANQ_SCHEDULE_RETWAP_ENABLED", "false"));
         var binder =
@@ -94,7 +98,9 @@ class SchedulePropertiesTest {
         assertThat(properties.zone()).isEqualTo(ZoneId.of("Europe/Zurich"));
         assertThat(properties.jitter()).isZero();
         assertThat(properties.reindex().cronExpression()).isEqualTo("*/10 * * * * ?");
-        assertThat(properties.reindex().jobParameters()).containsEntry("broadcast", "true");
+        assertThat(properties.reindex().jobParameters())
+                .containsEntry("broadcast", "false")
+                .containsEntry("series", "all");
         assertThat(properties.reindexWatch().cronExpression()).isEqualTo("5/10 * * * * ?");
         assertThat(properties.retwap().isEnabled()).isFalse();
         assertThat(properties.retwapWatch().cronExpression()).isEqualTo("0 15 6,18 * * ?");
