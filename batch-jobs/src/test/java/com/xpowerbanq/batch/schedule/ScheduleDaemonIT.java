@@ -219,7 +219,7 @@ class ScheduleDaemonIT {
                             .filter(e -> "missed".equals(parameter(e, ScheduledLauncher.TRIGGER)))
                             .toList();
             assertThat(missed).hasSize(1);
-            assertThat(executions(second, "reindex").get(runsBefore)).isEqualTo(missed.getFirst());
+            assertThat(missed.getFirst().getId()).isGreaterThan(runsBefore);
             assertThat(missed.getFirst().getStatus()).isEqualTo(BatchStatus.COMPLETED);
         }
         assertThat(Files.exists(state.resolve("batch.db"))).isTrue();
