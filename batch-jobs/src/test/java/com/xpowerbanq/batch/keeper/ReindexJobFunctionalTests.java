@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.devnet.DevnetOptions;
+import com.xpowerbanq.keepertest.KeeperTestApplication;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.RiSeries;
 import java.math.BigInteger;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.devnet.DevnetOptions;
+import com.xpowerbanq.keepertest.KeeperTestApplication;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.xpowerbanq.batch.keeper.KeeperDevnet;
-import com.xpowerbanq.batch.keeper.KeeperTestApplication;
 import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.devnet.DevnetOptions;
+import com.xpowerbanq.keepertest.KeeperTestApplication;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package com.xpowerbanq.batch.keeper;
+package com.xpowerbanq.keepertest;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,8 +13,9 @@ import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.FilterType;
 
 /**
- * The keeper and schedule packages on Spring Boot's auto-configuration with a JDBC job repository
- * on a SQLite file: what the integration tests start, in-process or as a child JVM.
+ * Outside com.xpowerbanq.batch so that no component scan of the application finds it. The keeper
+ * and schedule packages on Spring Boot's auto-configuration with a JDBC job repository on a SQLite
+ * file: what the integration tests start, in-process or as a child JVM.
  */
 @TestConfiguration(proxyBeanMethods = false)
 @EnableAutoConfiguration
