@@ -37,6 +37,12 @@ public final class Devnet implements AutoCloseable {
     /** Blocks mined after each simulation so that anvil's `finalized` (latest − 64) covers it. */
     public static final int FINALITY_BLOCKS = 65;
 
+    /**
+     * Seconds between a simulation's last step and the blocks that end it: more than the oracles'
+     * retwap limit, so that every pair is due again (refreshed() false) when a simulation ends.
+     */
+    public static final long QUIET_AFTER_STEPS = 3600;
+
     private static final Logger log = LoggerFactory.getLogger(Devnet.class);
     private static final long DAY = 86_400;
 
@@ -86,9 +92,9 @@ public final class Devnet implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the devnet state directory", e);
         }
-        // leave room for the final blocks a second apart, so the chain ends before now
+        // leave room for the quiet hour and the final blocks, so the chain ends before now
         long now = Instant.now().getEpochSecond();
-        long genesis = now - options.days() * DAY - 2L * FINALITY_BLOCKS;
+        long genesis = now - options.days() * DAY - QUIET_AFTER_STEPS - 2L * FINALITY_BLOCKS;
         Path anvilLog = options.stateDir() == null ? null : stateDir.resolve("anvil.log");
         AnvilProcess anvil = AnvilProcess.start(binary, options.port(), genesis, anvilLog);
         HttpService service = new HttpService(anvil.url());
@@ -129,7 +135,10 @@ public final class Devnet implements AutoCloseable {
         }
     }
 
-    /** Simulates more days of activity from the latest block on, then mines the finality gap. */
+    /**
+     * Simulates more days of activity from the latest block on; ends, an hour after the last step
+     * or more, with {@value #FINALITY_BLOCKS} blocks a second apart.
+     */
     public void simulate(int days) {
         if (days < 0) {
             throw new IllegalArgumentException("days must be >= 0, got " + days);
@@ -153,7 +162,8 @@ public final class Devnet implements AutoCloseable {
                 step.calls().forEach(tx::call);
                 last = tx.mineAt(step.timestamp());
             }
-            rpc.mine(FINALITY_BLOCKS, 1);
+            rpc.mineAt(Math.max(last + QUIET_AFTER_STEPS, toInclusive));
+            rpc.mine(FINALITY_BLOCKS - 1, 1);
         } finally {
             rpc.setAutomine(true);
         }
@@ -206,6 +216,19 @@ public final class Devnet implements AutoCloseable {
         if (n > 0) {
             rpc.mine(n, 1);
         }
+    }
+
+    /**
+     * Mines an empty block at the given time (epoch seconds, after the latest block), so that an
+     * outside driver (e.g. keeper jobs) can place its own transactions in simulated time.
+     */
+    public void advanceTo(long timestamp) {
+        long latest = latestTimestamp();
+        if (timestamp <= latest) {
+            throw new IllegalArgumentException(
+                    "timestamp " + timestamp + " is not after the latest block's " + latest);
+        }
+        rpc.mineAt(timestamp);
     }
 
     /** Moves the chain's clock forward and mines one block there. */

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.web3j.abi.datatypes.Address;
 
 /** The seeded activity through DevnetExtension: cadence, plausible values, finality gap. */
 @ExtendWith(DevnetExtension.class)
@@ -84,6 +85,35 @@ class SimulationIT {
 
     @Test
     @Order(3)
+    void everyPairIsDueForARetwapWhenTheSimulationEnds() throws Exception {
+        for (RtSeries series : Catalogue.rt()) {
+            String refreshed =
+                    rpc.ethCall(
+                            devnet.protocol().address(series.oracle().id()),
+                            ChainCalls.encode(
+                                    "refreshed",
+                                    new Address(devnet.protocol().address(series.source().name())),
+                                    new Address(
+                                            devnet.protocol().address(series.target().name()))));
+            assertThat(PlainJsonRpc.word(refreshed, 0)).as(series.instanceId()).isZero();
+        }
+    }
+
+    @Test
+    @Order(4)
+    void advanceToMinesAnEmptyBlockAtTheGivenTime() {
+        // given
+        long target = devnet.latestTimestamp() + 600;
+
+        // when
+        devnet.advanceTo(target);
+
+        // then
+        assertThat(devnet.latestTimestamp()).isEqualTo(target);
+    }
+
+    @Test
+    @Order(5)
     void simulateAddsADayOfActivityAboveTheFinalityGap() throws Exception {
         // given
         String position = devnet.protocol().position("XPOW:borrow:P006");
