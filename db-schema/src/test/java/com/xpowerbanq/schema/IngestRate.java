@@ -42,8 +42,12 @@ public final class IngestRate {
                             rows / cpuSeconds,
                             cpuSeconds);
                 }
+                for (String suffix : List.of("", "-wal", "-shm")) {
+                    Files.deleteIfExists(Path.of(file + suffix));
+                }
             }
         }
+        Files.delete(dir);
     }
 
     private static void insert(Connection db, List<String> json) throws Exception {
