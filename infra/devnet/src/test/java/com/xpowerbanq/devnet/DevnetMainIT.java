@@ -24,18 +24,7 @@ class DevnetMainIT {
     void servesUntilSigtermThenStopsAnvilAndExitsZero(@TempDir Path dir) throws Exception {
         // given
         Path stateDir = dir.resolve("state");
-        Process main =
-                new ProcessBuilder(
-                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                                "-cp",
-                                System.getProperty("java.class.path"),
-                                DevnetMain.class.getName(),
-                                "--days",
-                                "1",
-                                "--state-dir",
-                                stateDir.toString())
-                        .redirectError(dir.resolve("stderr.txt").toFile())
-                        .start();
+        Process main = start(dir, "1");
         try {
             BufferedReader out =
                     new BufferedReader(
@@ -79,6 +68,43 @@ class DevnetMainIT {
         } finally {
             main.destroyForcibly();
         }
+    }
+
+    @Test
+    void anvilDiesWithAKilledJvm(@TempDir Path dir) throws Exception {
+        // given
+        Process main = start(dir, "0");
+        try {
+            BufferedReader out =
+                    new BufferedReader(
+                            new InputStreamReader(main.getInputStream(), StandardCharsets.UTF_8));
+            assertThat(out.readLine()).as("stderr: %s", stderr(dir)).startsWith("PROVIDER_URL=");
+            List<ProcessHandle> anvil = main.descendants().toList();
+            assertThat(anvil).isNotEmpty();
+
+            // when: SIGKILL, no shutdown hook runs
+            main.destroyForcibly();
+
+            // then: the guard on anvil's stdin stops it
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> anvil.stream().noneMatch(ProcessHandle::isAlive));
+        } finally {
+            main.destroyForcibly();
+        }
+    }
+
+    private static Process start(Path dir, String days) throws Exception {
+        return new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        DevnetMain.class.getName(),
+                        "--days",
+                        days,
+                        "--state-dir",
+                        dir.resolve("state").toString())
+                .redirectError(dir.resolve("stderr.txt").toFile())
+                .start();
     }
 
     private static String stderr(Path dir) throws Exception {
