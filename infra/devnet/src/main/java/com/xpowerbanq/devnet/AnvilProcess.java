@@ -177,17 +177,23 @@ final class AnvilProcess implements AutoCloseable {
         return process;
     }
 
-    /** Stops anvil and its guard; waits for both to be gone. Idempotent. */
+    /** anvil and its guard, as long as anvil runs. */
+    List<ProcessHandle> processes() {
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(process.toHandle());
+        all.addAll(process.descendants().toList());
+        return all;
+    }
+
+    /** Stops anvil (waiting for it) and its guard. Idempotent. */
     @Override
     public void close() {
         if (!LIVE.remove(this)) {
             return;
         }
-        // the guard first, so it never signals a pid that anvil no longer owns
-        for (ProcessHandle child : process.descendants().toList()) {
-            child.destroyForcibly();
-            child.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> child).join();
-        }
+        // the guard is anvil's child: anvil never reaps it, so kill it once anvil is gone and
+        // init has adopted it; its pipe stays open until then, so it never signals a reused pid
+        List<ProcessHandle> guards = process.descendants().toList();
         process.destroy();
         try {
             if (!process.waitFor(5, TimeUnit.SECONDS)) {
@@ -197,6 +203,7 @@ final class AnvilProcess implements AutoCloseable {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
         }
+        guards.forEach(ProcessHandle::destroyForcibly);
         try {
             guardPipe.close();
         } catch (IOException e) {

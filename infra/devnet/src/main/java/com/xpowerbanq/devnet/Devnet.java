@@ -265,6 +265,11 @@ public final class Devnet implements AutoCloseable {
         return anvil.pid();
     }
 
+    /** anvil and the guard that stops it with the JVM. */
+    List<ProcessHandle> processes() {
+        return anvil.processes();
+    }
+
     boolean isRunning() {
         return anvil.isAlive();
     }

@@ -1,10 +1,13 @@
 package com.xpowerbanq.devnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.xpowerbanq.schema.ContractRegistry;
 import java.math.BigInteger;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,30 +30,25 @@ class DevnetIT {
     private static final BigInteger WAD = BigInteger.TEN.pow(18);
 
     private static Devnet devnet;
-    private static long anvilPid;
+    private static List<ProcessHandle> processes;
     private static PlainJsonRpc rpc;
     private static ChainCalls chain;
 
     @BeforeAll
     static void startDevnet() {
         devnet = Devnet.start(DevnetOptions.defaults().withDays(1));
-        anvilPid = devnet.anvilPid();
+        processes = devnet.processes();
         rpc = new PlainJsonRpc(devnet.rpcUrl());
         chain = new ChainCalls(devnet);
     }
 
     @AfterAll
     static void stopDevnetAndCheckNoAnvilIsLeft() {
+        assertThat(processes).hasSizeGreaterThanOrEqualTo(2);
         devnet.close();
-        assertThat(ProcessHandle.of(anvilPid).filter(ProcessHandle::isAlive)).isEmpty();
-        assertThat(
-                        ProcessHandle.allProcesses()
-                                .filter(
-                                        p ->
-                                                p.parent()
-                                                        .map(pp -> pp.pid() == anvilPid)
-                                                        .orElse(false)))
-                .isEmpty();
+        assertThat(processes.get(0).isAlive()).as("anvil").isFalse();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> processes.stream().noneMatch(ProcessHandle::isAlive));
     }
 
     @Test
