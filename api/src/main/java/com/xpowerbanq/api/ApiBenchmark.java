@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
@@ -20,8 +21,11 @@ import java.util.stream.Stream;
  */
 final class ApiBenchmark {
     private static final LocalDate LAST = LocalDate.parse("2025-12-31");
-    // more distinct windows than the answer cache holds, so every request runs its query
+    // More distinct windows than the answer cache holds: taken in turn, every request misses the
+    // cache and runs its query. Windows end on successive days back from the last day of data.
     private static final int DISTINCT = 512;
+    // legacy runs are capped at 40 requests: warm-up and two runs never repeat a window
+    private static final int LEGACY_WINDOWS = 120;
 
     private final long rows;
     private final long legacyRows;
@@ -147,18 +151,20 @@ final class ApiBenchmark {
                                 windows(rt, 90, DISTINCT)),
                         new Scenario(
                                 "legacy daily_average 365 d, " + small,
-                                windows(riLegacy, 365, 40),
+                                windows(riLegacy, 365, LEGACY_WINDOWS),
                                 40),
                         new Scenario(
                                 "legacy daily_average 90 d, " + small,
-                                windows(riLegacy, 90, 40),
+                                windows(riLegacy, 90, LEGACY_WINDOWS),
                                 40),
                         new Scenario(
                                 "legacy daily_ohlc 365 d, " + small,
-                                windows(rtLegacy, 365, 40),
+                                windows(rtLegacy, 365, LEGACY_WINDOWS),
                                 40),
                         new Scenario(
-                                "legacy daily_ohlc 90 d, " + small, windows(rtLegacy, 90, 40), 40));
+                                "legacy daily_ohlc 90 d, " + small,
+                                windows(rtLegacy, 90, LEGACY_WINDOWS),
+                                40));
         try (ApiServer server = new ApiServer(options).start()) {
             LoadGenerator load = new LoadGenerator(server.port());
             out.printf(
@@ -170,12 +176,13 @@ final class ApiBenchmark {
             for (Scenario s : scenarios) {
                 load.run(
                         s.targets(),
+                        s.cursor(),
                         4,
                         Duration.ofMillis(500),
                         Math.min(2_000, s.maxRequests())); // warm-up: JIT, page cache, pool
                 for (int connections : new int[] {1, 16}) {
                     LoadGenerator.Result r =
-                            load.run(s.targets(), connections, perRun, s.maxRequests());
+                            load.run(s.targets(), s.cursor(), connections, perRun, s.maxRequests());
                     out.printf(
                             "%-44s %5d %9d %10.0f %9.3f %9.3f %6d%n",
                             s.name(),
@@ -209,7 +216,12 @@ final class ApiBenchmark {
     }
 
     /** What one row of the table measures; legacy runs are capped, each request takes long. */
-    private record Scenario(String name, List<String> targets, long maxRequests) {
+    private record Scenario(
+            String name, List<String> targets, long maxRequests, AtomicLong cursor) {
+        Scenario(String name, List<String> targets, long maxRequests) {
+            this(name, targets, maxRequests, new AtomicLong());
+        }
+
         Scenario(String name, List<String> targets) {
             this(name, targets, 2_000_000);
         }

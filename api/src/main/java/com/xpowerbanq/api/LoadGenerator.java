@@ -45,10 +45,16 @@ final class LoadGenerator {
     }
 
     /**
-     * Sends GETs of {@code targets} (each connection cycles through them from its own offset) over
-     * {@code connections} connections until {@code duration} or {@code maxRequests} is spent.
+     * Sends GETs of {@code targets} over {@code connections} connections until {@code duration} or
+     * {@code maxRequests} is spent. All connections take the next target from {@code cursor}, in
+     * turn, so consecutive runs sharing a cursor continue through the list.
      */
-    Result run(List<String> targets, int connections, Duration duration, long maxRequests)
+    Result run(
+            List<String> targets,
+            AtomicLong cursor,
+            int connections,
+            Duration duration,
+            long maxRequests)
             throws InterruptedException {
         byte[][] requests = new byte[targets.size()][];
         for (int i = 0; i < requests.length; i++) {
@@ -63,9 +69,7 @@ final class LoadGenerator {
         List<Thread> threads = new ArrayList<>();
         long started = System.nanoTime();
         for (int c = 0; c < connections; c++) {
-            Worker worker =
-                    new Worker(
-                            requests, c * requests.length / connections, deadline, budget, errors);
+            Worker worker = new Worker(requests, cursor, deadline, budget, errors);
             workers.add(worker);
             threads.add(Thread.ofPlatform().name("load-" + c).start(worker));
         }
@@ -84,16 +88,21 @@ final class LoadGenerator {
     /** One connection's loop. */
     private final class Worker implements Runnable {
         private final byte[][] requests;
-        private int next;
+        private final AtomicLong cursor;
         private final long deadline;
         private final AtomicLong budget;
         private final AtomicLong errors;
         private long[] latencies = new long[1024];
         private int count;
 
-        Worker(byte[][] requests, int first, long deadline, AtomicLong budget, AtomicLong errors) {
+        Worker(
+                byte[][] requests,
+                AtomicLong cursor,
+                long deadline,
+                AtomicLong budget,
+                AtomicLong errors) {
             this.requests = requests;
-            this.next = first;
+            this.cursor = cursor;
             this.deadline = deadline;
             this.budget = budget;
             this.errors = errors;
@@ -114,8 +123,7 @@ final class LoadGenerator {
                     }
                     long t0 = System.nanoTime();
                     OutputStream out = socket.getOutputStream();
-                    out.write(requests[next]);
-                    next = (next + 1) % requests.length;
+                    out.write(requests[(int) (cursor.getAndIncrement() % requests.length)]);
                     out.flush();
                     if (readResponse(in) != 200) {
                         errors.incrementAndGet();
