@@ -18,13 +18,16 @@ async function hashFor(millis) {
   const data = new Uint8Array(randomBytes(84));
   let nonce = BigInt("0x" + randomBytes(6).toString("hex"));
   let hashes = 0n;
+  const cpu = process.cpuUsage();
   const start = performance.now();
   while (performance.now() - start < millis) {
     hasher.reduce(data, { range: [nonce, nonce + CHUNK], zeros: LEVEL, callback: () => {} });
     nonce += CHUNK;
     hashes += CHUNK;
   }
-  return Number(hashes) / ((performance.now() - start) / 1000);
+  const seconds = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu); // microseconds of the whole process
+  return { hps: Number(hashes) / seconds, cpu: Number(hashes) / ((used.user + used.system) / 1e6) };
 }
 
 function inWorkers(threads, millis) {
@@ -37,7 +40,7 @@ function inWorkers(threads, millis) {
         worker.once("error", reject);
       }),
     ),
-  ).then((rates) => rates.reduce((a, b) => a + b, 0));
+  ).then((rates) => rates.reduce((a, b) => a + b.hps, 0));
 }
 
 function option(name, fallback) {
@@ -51,14 +54,17 @@ if (isMainThread) {
   const threads = option("--threads", 1);
   await hashFor(Math.min(millis, 1000)); // warm-up: compile the module
   const one = [];
+  const cpu = [];
   const many = [];
   for (let run = 0; run < runs; run++) {
-    one.push(await hashFor(millis));
+    const rate = await hashFor(millis);
+    one.push(rate.hps);
+    cpu.push(rate.cpu);
   }
   for (let run = 0; run < runs; run++) {
     many.push(await inWorkers(threads, millis));
   }
-  console.log(JSON.stringify({ hps_1t: one, hps_nt: many, threads }));
+  console.log(JSON.stringify({ hps_1t: one, cpu_hps_1t: cpu, hps_nt: many, threads }));
 } else {
   await hashFor(Math.min(workerData.millis, 1000));
   parentPort.postMessage(await hashFor(workerData.millis));

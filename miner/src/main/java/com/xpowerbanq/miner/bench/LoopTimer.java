@@ -2,6 +2,8 @@ package com.xpowerbanq.miner.bench;
 
 import com.xpowerbanq.miner.pow.NonceSearch;
 import com.xpowerbanq.miner.pow.Puzzle;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +18,26 @@ final class LoopTimer {
     private static final int CHUNK = 1 << 14;
     private static final int LEVEL = 8; // the miner's default; finds are rare and cheap
 
+    private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
     private final SecureRandom random = new SecureRandom();
+
+    /**
+     * Hashes per second of all threads together: by the wall clock, and per CPU second of each
+     * thread (what the threads would do with a core each, however busy the machine is).
+     */
+    record Measure(double wall, double cpu) {}
 
     double hashesPerSecond(NonceSearch search, int threads, double seconds)
             throws InterruptedException {
+        return measure(search, threads, seconds).wall();
+    }
+
+    Measure measure(NonceSearch search, int threads, double seconds) throws InterruptedException {
         CountDownLatch start = new CountDownLatch(1);
         long[] hashes = new long[threads];
         long[] nanos = new long[threads];
+        long[] cpuNanos = new long[threads];
         AtomicLong finds = new AtomicLong();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
@@ -36,6 +51,7 @@ final class LoopTimer {
                                     () -> {
                                         awaitQuietly(start);
                                         long budget = (long) (seconds * 1e9);
+                                        long cpuBegin = CPU.getCurrentThreadCpuTime();
                                         long begin = System.nanoTime();
                                         long done = 0;
                                         while (System.nanoTime() - begin < budget) {
@@ -48,6 +64,7 @@ final class LoopTimer {
                                                             (n, z, h) -> finds.incrementAndGet());
                                         }
                                         nanos[index] = System.nanoTime() - begin;
+                                        cpuNanos[index] = CPU.getCurrentThreadCpuTime() - cpuBegin;
                                         hashes[index] = done;
                                     });
             workers.add(worker);
@@ -56,11 +73,13 @@ final class LoopTimer {
         for (Thread worker : workers) {
             worker.join();
         }
-        double rate = 0;
+        double wall = 0;
+        double cpu = 0;
         for (int t = 0; t < threads; t++) {
-            rate += hashes[t] / (nanos[t] / 1e9);
+            wall += hashes[t] / (nanos[t] / 1e9);
+            cpu += cpuNanos[t] > 0 ? hashes[t] / (cpuNanos[t] / 1e9) : Double.NaN;
         }
-        return rate;
+        return new Measure(wall, cpu);
     }
 
     private Puzzle randomPuzzle() {

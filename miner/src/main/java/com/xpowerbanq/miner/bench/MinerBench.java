@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code banq-miner bench}: hashes per second of the optimised loops (SIMD and scalar), of the
@@ -76,6 +77,7 @@ public final class MinerBench {
         }
         // runs interleave the loops, so that a busy machine slows them alike
         Map<String, List<Double>> runs = new LinkedHashMap<>();
+        Map<String, List<Double>> cpuRuns = new LinkedHashMap<>();
         Optional<WasmBench> wasm = WasmBench.locate().map(WasmBench::new);
         String skipped = wasm.isPresent() ? null : "miner/bench/" + WasmBench.SCRIPT + " not found";
         for (int threads : threadCounts()) {
@@ -84,16 +86,22 @@ public final class MinerBench {
                         "bench: run %d of %d on %d thread%s%n",
                         run, options.runs(), threads, threads == 1 ? "" : "s");
                 for (NonceSearch loop : loops) {
-                    runs.computeIfAbsent(key(loop.name(), threads), k -> new ArrayList<>())
-                            .add(timer.hashesPerSecond(loop, threads, options.seconds()));
+                    LoopTimer.Measure measure = timer.measure(loop, threads, options.seconds());
+                    String key = key(loop.name(), threads);
+                    runs.computeIfAbsent(key, k -> new ArrayList<>()).add(measure.wall());
+                    cpuRuns.computeIfAbsent(key, k -> new ArrayList<>()).add(measure.cpu());
                 }
                 if (threads == 1 && wasm.isPresent() && skipped == null) {
                     WasmBench.Result result =
                             wasm.get().run(options.threads(), 1, options.seconds());
                     skipped = result.skipped();
                     for (Rates r : result.rates()) {
-                        runs.computeIfAbsent(key(r.loop(), r.threads()), k -> new ArrayList<>())
-                                .add(r.median());
+                        String key = key(r.loop(), r.threads());
+                        runs.computeIfAbsent(key, k -> new ArrayList<>()).add(r.median());
+                        List<Double> cpu = cpuRuns.computeIfAbsent(key, k -> new ArrayList<>());
+                        if (!Double.isNaN(r.cpuMedian())) {
+                            cpu.add(r.cpuMedian());
+                        }
                     }
                 }
             }
@@ -102,7 +110,12 @@ public final class MinerBench {
         runs.forEach(
                 (key, values) -> {
                     String[] parts = key.split("@");
-                    rates.add(Rates.of(parts[0], Integer.parseInt(parts[1]), values));
+                    rates.add(
+                            Rates.of(
+                                    parts[0],
+                                    Integer.parseInt(parts[1]),
+                                    values,
+                                    cpuRuns.getOrDefault(key, List.of())));
                 });
         rates.sort(
                 java.util.Comparator.comparingInt(Rates::threads)
@@ -140,39 +153,61 @@ public final class MinerBench {
         return loop + "@" + threads;
     }
 
-    private void printTable(List<Rates> rates, Rates naive1, Rates wasm1) {
+    private void printTable(List<Rates> rates, Rates naive1, @Nullable Rates wasm1) {
         out.printf(
                 Locale.ROOT,
                 "banq-miner bench: 84-byte proof-of-work input, %d runs of %s s, median"
-                        + " (min-max)%n",
+                        + " (min-max); x = per thread against 1 thread of naive / wasm;%n"
+                        + "per cpu-s = hashes per CPU second of the hashing threads, which a busy"
+                        + " machine does not bend%n",
                 options.runs(),
                 options.seconds());
+        String format = "%-12s %7s %10s %21s %8s %8s %11s %8s %8s%n";
         out.printf(
-                "%-12s %7s %12s %25s %9s %9s%n",
-                "loop", "threads", "hashes/s", "min - max", "x naive", "x wasm");
+                format,
+                "loop",
+                "threads",
+                "hashes/s",
+                "min - max",
+                "x naive",
+                "x wasm",
+                "per cpu-s",
+                "x naive",
+                "x wasm");
         for (Rates r : rates) {
             out.printf(
                     Locale.ROOT,
-                    "%-12s %7d %12s %25s %9s %9s%n",
+                    format,
                     r.loop(),
                     r.threads(),
                     mega(r.median()),
                     mega(r.min()) + " - " + mega(r.max()),
-                    ratio(r, naive1),
-                    ratio(r, wasm1));
+                    ratio(r.median(), r.threads(), naive1 == null ? Double.NaN : naive1.median()),
+                    ratio(r.median(), r.threads(), wasm1 == null ? Double.NaN : wasm1.median()),
+                    mega(r.cpuMedian()),
+                    ratio(
+                            r.cpuMedian(),
+                            r.threads(),
+                            naive1 == null ? Double.NaN : naive1.cpuMedian()),
+                    ratio(
+                            r.cpuMedian(),
+                            r.threads(),
+                            wasm1 == null ? Double.NaN : wasm1.cpuMedian()));
         }
     }
 
-    /** Per-thread ratio against a one-thread reference. */
-    private static String ratio(Rates r, Rates reference) {
-        if (reference == null || reference.median() <= 0) {
+    /** Per-thread ratio against a one-thread reference rate. */
+    private static String ratio(double rate, int threads, double reference) {
+        if (Double.isNaN(rate) || Double.isNaN(reference) || reference <= 0) {
             return "-";
         }
-        double perThread = r.median() / r.threads();
-        return String.format(Locale.ROOT, "%.2f", perThread / reference.median());
+        return String.format(Locale.ROOT, "%.2f", rate / threads / reference);
     }
 
     private static String mega(double rate) {
+        if (Double.isNaN(rate)) {
+            return "-";
+        }
         return String.format(Locale.ROOT, "%.2f M", rate / 1e6);
     }
 

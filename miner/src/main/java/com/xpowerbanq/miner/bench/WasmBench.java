@@ -96,8 +96,12 @@ final class WasmBench {
                 JsonNode json = new ObjectMapper().readTree(last);
                 return new Result(
                         List.of(
-                                Rates.of(LOOP, 1, numbers(json.get("hps_1t"))),
-                                Rates.of(LOOP, threads, numbers(json.get("hps_nt")))),
+                                Rates.of(
+                                        LOOP,
+                                        1,
+                                        numbers(json.get("hps_1t")),
+                                        numbers(json.get("cpu_hps_1t"))),
+                                Rates.of(LOOP, threads, numbers(json.get("hps_nt")), List.of())),
                         null);
             } finally {
                 Files.deleteIfExists(out);
