@@ -23,15 +23,14 @@ contract Pool {
         _tokens = tokens_;
         for (uint256 i = 0; i < 2; i++) {
             IAsset token = IAsset(tokens_[i]);
-            string memory ts = token.symbol();
-            string memory bs = IAsset(tokens_[1 - i]).symbol();
+            string memory pair = _pairOf(token.symbol(), IAsset(tokens_[1 - i]).symbol());
             _supply[address(token)] = new Position(
                 msg.sender,
                 driver_,
                 address(token),
                 false,
                 string.concat(token.name(), " Supply"),
-                string.concat("s", ts, ":", bs),
+                string.concat("s", pair),
                 util_
             );
             _borrow[address(token)] = new Position(
@@ -40,10 +39,21 @@ contract Pool {
                 address(token),
                 true,
                 string.concat(token.name(), " Borrow"),
-                string.concat("b", ts, ":", bs),
+                string.concat("b", pair),
                 util_
             );
         }
+    }
+
+    /** As the protocol names positions: "APOW" (not "APOW:XPOW") in P000, WAVAX as "AVAX". */
+    function _pairOf(string memory ts, string memory bs) private pure returns (string memory) {
+        bytes32 t = keccak256(bytes(ts));
+        bytes32 b = keccak256(bytes(bs));
+        if (t == keccak256("APOW") && b == keccak256("XPOW")) return "APOW";
+        if (t == keccak256("XPOW") && b == keccak256("APOW")) return "XPOW";
+        if (t == keccak256("WAVAX")) ts = "AVAX";
+        if (b == keccak256("WAVAX")) bs = "AVAX";
+        return string.concat(ts, ":", bs);
     }
 
     function tokens() external view returns (address[] memory) {

@@ -75,6 +75,24 @@ class DevnetIT {
     }
 
     @Test
+    void positionsAreNamedAsTheProtocolNamesThem() throws Exception {
+        assertThat(text(devnet.protocol().position("APOW:supply:P000"), "symbol"))
+                .isEqualTo("sAPOW");
+        assertThat(text(devnet.protocol().position("XPOW:borrow:P000"), "symbol"))
+                .isEqualTo("bXPOW");
+        assertThat(text(devnet.protocol().position("AVAX:borrow:P001"), "symbol"))
+                .isEqualTo("bAVAX:APOW");
+        assertThat(text(devnet.protocol().position("USDT:supply:P006"), "symbol"))
+                .isEqualTo("sUSDt:XPOW");
+        assertThat(text(devnet.protocol().position("APOW:supply:P000"), "name"))
+                .isEqualTo("APower Supply");
+    }
+
+    private static String text(String contract, String function) throws Exception {
+        return PlainJsonRpc.string(rpc.ethCall(contract, ChainCalls.encode(function)));
+    }
+
+    @Test
     void reindexEmitsTheCompoundedIndexItsUtilisationAndTheBlockTime() throws Exception {
         // given: the position as the system resolves it, pool.supplyOf(token)
         String pool = devnet.registry().address("P000", "v10a").orElseThrow();

@@ -83,6 +83,13 @@ final class PlainJsonRpc {
         return new BigInteger(hex.substring(64 * n, 64 * (n + 1)), 16);
     }
 
+    /** A single ABI-encoded string return value. */
+    static String string(String data) {
+        int length = word(data, 1).intValueExact();
+        byte[] bytes = Numeric.hexStringToByteArray(Numeric.cleanHexPrefix(data).substring(128));
+        return new String(bytes, 0, length, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     static long number(JsonNode hexQuantity) {
         return Numeric.toBigInt(hexQuantity.asText()).longValueExact();
     }
