@@ -1,0 +1,54 @@
+package com.xpowerbanq.batch.chain;
+
+import java.util.OptionalLong;
+
+/** Resolves block tags: the safe upper bound of a scan and a contract's deployment block. */
+public final class BlockBounds {
+    private final ChainClient chain;
+    private final int confirmations;
+
+    public BlockBounds(ChainClient chain, int confirmations) {
+        this.chain = chain;
+        this.confirmations = confirmations;
+    }
+
+    /** The finalized block, or latest minus the confirmation depth when the tag is unknown. */
+    public long finalized() {
+        OptionalLong finalized = chain.finalizedBlock();
+        if (finalized.isPresent()) {
+            return finalized.getAsLong();
+        }
+        return Math.max(0, chain.latestBlock() - confirmations);
+    }
+
+    public long latest() {
+        return chain.latestBlock();
+    }
+
+    /**
+     * The first block at which the contract has code, by binary search on eth_getCode; throws when
+     * there is no code at {@code upTo}.
+     */
+    public long deployBlock(String address, long upTo) {
+        if (!hasCode(address, upTo)) {
+            throw new IllegalStateException(
+                    "no contract at " + address + " at block " + upTo + ": nothing deployed there");
+        }
+        long lo = 0;
+        long hi = upTo;
+        while (lo < hi) {
+            long mid = lo + (hi - lo) / 2;
+            if (hasCode(address, mid)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    private boolean hasCode(String address, long block) {
+        String code = chain.code(address, block);
+        return code.length() > 2;
+    }
+}

@@ -1,0 +1,329 @@
+package com.xpowerbanq.batch.chain;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.EthCall;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.protocol.exceptions.ClientConnectionException;
+import org.web3j.protocol.http.HttpService;
+
+/**
+ * {@link ChainClient} over web3j's HTTP transport to one or more endpoints: every call has a
+ * timeout, transient failures (timeouts, connection errors, 429, 5xx) are retried with backoff
+ * while rotating through the endpoints, and the endpoint that last answered is asked first.
+ */
+public final class JsonRpcChainClient implements ChainClient {
+    private static final Logger log = LoggerFactory.getLogger(JsonRpcChainClient.class);
+    private static final Pattern HTTP_STATUS =
+            Pattern.compile("Invalid response received: (\\d{3});?\\s*(.*)", Pattern.DOTALL);
+
+    private record Endpoint(String url, Web3j web3j) {}
+
+    private record Answer<T>(String endpoint, T response) {}
+
+    private final List<Endpoint> endpoints;
+    private final Backoff backoff;
+    private final OkHttpClient http;
+    private final AtomicInteger preferred = new AtomicInteger();
+
+    private JsonRpcChainClient(List<Endpoint> endpoints, Backoff backoff, OkHttpClient http) {
+        this.endpoints = endpoints;
+        this.backoff = backoff;
+        this.http = http;
+    }
+
+    public static JsonRpcChainClient connect(List<String> urls, Duration timeout, Backoff backoff) {
+        if (urls.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "no JSON-RPC endpoint: set PROVIDER_URL (comma-separated URLs)");
+        }
+        OkHttpClient http =
+                new OkHttpClient.Builder()
+                        .callTimeout(timeout)
+                        .connectTimeout(timeout)
+                        .readTimeout(timeout)
+                        .connectionPool(new ConnectionPool(8, 1, TimeUnit.MINUTES))
+                        .build();
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (String url : urls) {
+            if (!url.startsWith("http://") && !url.startsWith("https://")) {
+                throw new IllegalArgumentException(
+                        "PROVIDER_URL entry '" + url + "' is not an http(s) URL");
+            }
+            endpoints.add(new Endpoint(url, Web3j.build(new HttpService(url, http))));
+        }
+        return new JsonRpcChainClient(List.copyOf(endpoints), backoff, http);
+    }
+
+    @Override
+    public long chainId() {
+        var answer = send("eth_chainId", w -> w.ethChainId());
+        return number(answer, "eth_chainId", () -> answer.response().getChainId());
+    }
+
+    @Override
+    public long latestBlock() {
+        var answer = send("eth_blockNumber", w -> w.ethBlockNumber());
+        return number(answer, "eth_blockNumber", () -> answer.response().getBlockNumber());
+    }
+
+    @Override
+    public OptionalLong finalizedBlock() {
+        String call = "eth_getBlockByNumber(finalized)";
+        Answer<EthBlock> answer;
+        try {
+            answer =
+                    send(
+                            call,
+                            w -> w.ethGetBlockByNumber(DefaultBlockParameterName.FINALIZED, false));
+        } catch (RpcErrorException e) {
+            log.debug("no finalized tag: {}", e.getMessage());
+            return OptionalLong.empty();
+        }
+        EthBlock.Block block = answer.response().getBlock();
+        if (block == null) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(number(answer, call, block::getNumber));
+    }
+
+    @Override
+    public List<ChainLog> logs(LogQuery query) {
+        String call = query.describe();
+        EthFilter filter =
+                new EthFilter(
+                        DefaultBlockParameter.valueOf(BigInteger.valueOf(query.fromBlock())),
+                        DefaultBlockParameter.valueOf(BigInteger.valueOf(query.toBlock())),
+                        query.address());
+        for (String topic : query.topics()) {
+            if (topic == null) {
+                filter.addNullTopic();
+            } else {
+                filter.addSingleTopic(topic);
+            }
+        }
+        Answer<EthLog> answer = send(call, w -> w.ethGetLogs(filter));
+        List<EthLog.LogResult> results = answer.response().getLogs();
+        if (results == null) {
+            throw new MalformedAnswerException(answer.endpoint(), call, "no result", null);
+        }
+        List<ChainLog> logs = new ArrayList<>(results.size());
+        for (EthLog.LogResult<?> result : results) {
+            if (!(result.get() instanceof Log raw)) {
+                throw new MalformedAnswerException(
+                        answer.endpoint(), call, "a log entry is not an object", null);
+            }
+            logs.add(toChainLog(answer.endpoint(), call, query, raw));
+        }
+        return logs;
+    }
+
+    private static ChainLog toChainLog(String endpoint, String call, LogQuery query, Log raw) {
+        try {
+            require(raw.getBlockHash(), "blockHash");
+            require(raw.getTransactionHash(), "transactionHash");
+            require(raw.getAddress(), "address");
+            require(raw.getData(), "data");
+            require(raw.getTopics(), "topics");
+            long block = raw.getBlockNumber().longValueExact();
+            if (block < query.fromBlock() || block > query.toBlock()) {
+                throw new IllegalArgumentException(
+                        "log of block " + block + " outside the asked range");
+            }
+            return new ChainLog(
+                    raw.getAddress(),
+                    raw.getBlockHash(),
+                    block,
+                    raw.getData(),
+                    raw.getLogIndex().intValueExact(),
+                    raw.isRemoved(),
+                    raw.getTopics(),
+                    raw.getTransactionHash(),
+                    raw.getTransactionIndex().intValueExact());
+        } catch (RuntimeException e) {
+            throw new MalformedAnswerException(endpoint, call, describe(e), e);
+        }
+    }
+
+    private static void require(@Nullable Object value, String field) {
+        if (value == null) {
+            throw new IllegalArgumentException("log without " + field);
+        }
+    }
+
+    @Override
+    public String code(String address, long block) {
+        String call = "eth_getCode(" + address + ", " + block + ")";
+        var answer =
+                send(
+                        call,
+                        w ->
+                                w.ethGetCode(
+                                        address,
+                                        DefaultBlockParameter.valueOf(BigInteger.valueOf(block))));
+        String code = answer.response().getCode();
+        if (code == null || !code.startsWith("0x")) {
+            throw new MalformedAnswerException(answer.endpoint(), call, "code " + code, null);
+        }
+        return code;
+    }
+
+    @Override
+    public String call(String to, String data) {
+        String call = "eth_call(" + to + ", " + data.substring(0, Math.min(10, data.length())) + ")";
+        Answer<EthCall> answer =
+                send(
+                        call,
+                        w ->
+                                w.ethCall(
+                                        Transaction.createEthCallTransaction(null, to, data),
+                                        DefaultBlockParameterName.LATEST));
+        String value = answer.response().getValue();
+        if (value == null || !value.startsWith("0x")) {
+            throw new MalformedAnswerException(answer.endpoint(), call, "result " + value, null);
+        }
+        return value;
+    }
+
+    private interface NumberSource {
+        BigInteger get();
+    }
+
+    private static long number(Answer<?> answer, String call, NumberSource source) {
+        try {
+            BigInteger value = source.get();
+            if (value == null || value.signum() < 0) {
+                throw new IllegalArgumentException("no number");
+            }
+            return value.longValueExact();
+        } catch (RuntimeException e) {
+            throw new MalformedAnswerException(answer.endpoint(), call, describe(e), e);
+        }
+    }
+
+    private <T extends Response<?>> Answer<T> send(
+            String call, Function<Web3j, Request<?, T>> request) {
+        int n = endpoints.size();
+        int start = preferred.get();
+        int total = backoff.attempts() * n;
+        ChainException last = null;
+        for (int attempt = 0; attempt < total; attempt++) {
+            int index = (start + attempt) % n;
+            Endpoint endpoint = endpoints.get(index);
+            try {
+                T response = request.apply(endpoint.web3j()).send();
+                if (response == null) {
+                    throw new MalformedAnswerException(endpoint.url(), call, "empty answer", null);
+                }
+                if (response.hasError()) {
+                    Response.Error error = response.getError();
+                    String message = String.valueOf(error.getMessage());
+                    switch (RpcErrorKind.ofJsonRpc(error.getCode(), message)) {
+                        case RANGE -> throw new RangeRefusedException(endpoint.url(), call, message);
+                        case FATAL ->
+                                throw new RpcErrorException(
+                                        endpoint.url(), call, error.getCode(), message);
+                        case TRANSIENT ->
+                                last =
+                                        new ChainUnavailableException(
+                                                endpoint.url(),
+                                                call,
+                                                "error " + error.getCode() + ": " + message,
+                                                null);
+                    }
+                } else {
+                    preferred.set(index);
+                    return new Answer<>(endpoint.url(), response);
+                }
+            } catch (ClientConnectionException e) {
+                last = httpFailure(endpoint.url(), call, e);
+            } catch (JsonProcessingException e) {
+                last =
+                        new MalformedAnswerException(
+                                endpoint.url(), call, "not JSON-RPC: " + e.getOriginalMessage(), e);
+            } catch (IOException e) {
+                last = new ChainUnavailableException(endpoint.url(), call, describe(e), e);
+            } catch (ChainException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // web3j turns undecodable fields into runtime exceptions
+                last = new MalformedAnswerException(endpoint.url(), call, describe(e), e);
+            }
+            log.debug("attempt {} of {} failed: {}", attempt + 1, total, last.getMessage());
+            if (attempt + 1 < total) {
+                backoff.sleep(attempt / n);
+            }
+        }
+        if (last instanceof MalformedAnswerException) {
+            throw last;
+        }
+        throw new ChainUnavailableException(
+                last.endpoint(),
+                last.call(),
+                "gave up after "
+                        + total
+                        + " attempts over "
+                        + n
+                        + " endpoint(s); last error: "
+                        + last.getMessage(),
+                last.getCause());
+    }
+
+    private static ChainException httpFailure(
+            String endpoint, String call, ClientConnectionException e) {
+        Matcher m = HTTP_STATUS.matcher(String.valueOf(e.getMessage()));
+        if (!m.find()) {
+            return new ChainUnavailableException(endpoint, call, describe(e), e);
+        }
+        int status = Integer.parseInt(m.group(1));
+        String body = m.group(2);
+        String text = "HTTP " + status + (body.isBlank() ? "" : " " + abbreviate(body));
+        return switch (RpcErrorKind.ofHttp(status, body)) {
+            case TRANSIENT -> new ChainUnavailableException(endpoint, call, text, e);
+            case RANGE -> throw new RangeRefusedException(endpoint, call, text);
+            case FATAL -> throw new RpcErrorException(endpoint, call, status, abbreviate(body));
+        };
+    }
+
+    private static String abbreviate(String text) {
+        String flat = text.replaceAll("\\s+", " ").trim();
+        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
+    }
+
+    private static String describe(Throwable e) {
+        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+    }
+
+    @Override
+    public void close() {
+        for (Endpoint endpoint : endpoints) {
+            endpoint.web3j().shutdown();
+        }
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}

@@ -1,0 +1,23 @@
+package com.xpowerbanq.batch.cli;
+
+import com.xpowerbanq.batch.launch.BanqProperties;
+import com.xpowerbanq.batch.launch.JobRunner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The console side: progress output and the command executor. */
+@Configuration(proxyBeanMethods = false)
+class CliConfiguration {
+
+    @Bean
+    ConsoleProgress consoleProgress() {
+        return new ConsoleProgress(System.out, ConsoleProgress.stdoutIsTerminal());
+    }
+
+    @Bean
+    BatchCli batchCli(
+            JobRunner runner, JobRepository repository, BanqProperties banq, ConsoleProgress progress) {
+        return new BatchCli(runner, repository, banq, progress, System.out);
+    }
+}

@@ -1,0 +1,74 @@
+package com.xpowerbanq.batch.index;
+
+import com.xpowerbanq.batch.chain.ChainLog;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+import org.web3j.crypto.Hash;
+import org.web3j.crypto.Keys;
+
+/** Turns the logs of one series' event into rows in the original JSON format. */
+abstract sealed class EventDecoder permits ReindexDecoder, RefreshDecoder {
+
+    /** The eth_getLogs topic filter of the series, by position (null = any). */
+    abstract List<@Nullable String> topics();
+
+    abstract SeriesRow decode(long chainId, ChainLog log);
+
+    static String topic(String signature) {
+        return Hash.sha3String(signature);
+    }
+
+    /** A 20-byte address as a 32-byte topic. */
+    static String addressTopic(String address) {
+        String hex = address.substring(2).toLowerCase(Locale.ROOT);
+        return "0x" + "0".repeat(64 - hex.length()) + hex;
+    }
+
+    static String checksum(String address) {
+        return Keys.toChecksumAddress(address);
+    }
+
+    /** The 32-byte words of a log's data; throws naming the log when there are not {@code n}. */
+    static List<BigInteger> words(ChainLog log, int n, String what) {
+        String data = log.data();
+        if (!data.startsWith("0x") || data.length() != 2 + 64 * n) {
+            throw new MalformedEventException(
+                    what
+                            + " log at block "
+                            + log.blockNumber()
+                            + " index "
+                            + log.logIndex()
+                            + " (tx "
+                            + log.transactionHash()
+                            + ") has "
+                            + (data.length() - 2) / 2
+                            + " data bytes, expected "
+                            + 32 * n);
+        }
+        List<BigInteger> words = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            words.add(new BigInteger(data.substring(2 + 64 * i, 2 + 64 * (i + 1)), 16));
+        }
+        return words;
+    }
+
+    /** The nested {@code log} object as ethers serialised it. */
+    static void writeLog(JsonText json, ChainLog log) {
+        List<String> topics = log.topics().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+        json.object("log")
+                .field("_type", "log")
+                .field("address", checksum(log.address()))
+                .field("blockHash", log.blockHash().toLowerCase(Locale.ROOT))
+                .number("blockNumber", log.blockNumber())
+                .field("data", log.data().toLowerCase(Locale.ROOT))
+                .number("index", log.logIndex())
+                .bool("removed", log.removed())
+                .strings("topics", topics)
+                .field("transactionHash", log.transactionHash().toLowerCase(Locale.ROOT))
+                .number("transactionIndex", log.transactionIndex())
+                .close();
+    }
+}

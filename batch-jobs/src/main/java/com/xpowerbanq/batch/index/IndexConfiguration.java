@@ -1,0 +1,115 @@
+package com.xpowerbanq.batch.index;
+
+import com.xpowerbanq.batch.chain.BlockBounds;
+import com.xpowerbanq.batch.chain.ChainClient;
+import com.xpowerbanq.batch.chain.ChainProperties;
+import com.xpowerbanq.batch.launch.BanqProperties;
+import com.xpowerbanq.batch.launch.JobNames;
+import com.xpowerbanq.schema.Catalogue;
+import com.xpowerbanq.schema.ContractRegistry;
+import com.xpowerbanq.schema.Kind;
+import com.xpowerbanq.schema.Series;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.springframework.batch.core.configuration.annotation.JobScope;
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
+
+/** The parts both index jobs share: registry, planner, the per-series reader and writer. */
+@Configuration(proxyBeanMethods = false)
+class IndexConfiguration {
+    static final int CHUNK = 16;
+
+    static Kind kindOf(String job) {
+        return switch (job) {
+            case JobNames.REINDEX_WATCH -> Kind.RI;
+            case JobNames.RETWAP_WATCH -> Kind.RT;
+            default -> throw new IllegalArgumentException("not an index job: " + job);
+        };
+    }
+
+    @Bean
+    @Lazy
+    ContractRegistry contractRegistry(ChainProperties chain) {
+        String file = chain.contractsFile();
+        if (file != null && !file.isBlank()) {
+            Path path = Path.of(file);
+            if (!Files.isReadable(path)) {
+                throw new IllegalArgumentException(
+                        "CONTRACTS_FILE=" + file + " is not a readable file");
+            }
+            return ContractRegistry.load(path);
+        }
+        return ContractRegistry.packaged(chain.network());
+    }
+
+    @Bean
+    @Lazy
+    SeriesContracts seriesContracts(ContractRegistry registry, ChainProperties chain) {
+        if (!chain.contractRun().equals("v10a")) {
+            throw new IllegalArgumentException(
+                    "CONTRACT_RUN="
+                            + chain.contractRun()
+                            + " is not supported by the index jobs yet: use v10a");
+        }
+        return new SeriesContracts(registry, chain.contractRun());
+    }
+
+    @Bean
+    @Lazy
+    ScanPlanner scanPlanner(
+            ChainClient chain, BlockBounds bounds, SeriesContracts contracts, BanqProperties banq) {
+        return new ScanPlanner(chain, bounds, contracts, banq.stateDir());
+    }
+
+    @Bean
+    @JobScope
+    SeriesPartitioner seriesPartitioner(@Value("#{jobExecution}") JobExecution execution) {
+        Kind kind = kindOf(execution.getJobInstance().getJobName());
+        return new SeriesPartitioner(
+                IndexJobParameters.of(kind, execution.getJobParameters()).series());
+    }
+
+    @Bean
+    @StepScope
+    BlockWindowLogReader blockWindowLogReader(
+            @Value("#{stepExecution}") StepExecution step,
+            @Lazy ScanPlanner planner,
+            @Lazy SeriesContracts contracts,
+            @Lazy ChainClient chain,
+            ScanProgress progress) {
+        Series series = seriesOf(step);
+        IndexJobParameters parameters = IndexJobParameters.of(series.kind(), step.getJobParameters());
+        return new BlockWindowLogReader(series, parameters, planner, contracts, chain, progress);
+    }
+
+    @Bean
+    @StepScope
+    RawLogWriter rawLogWriter(
+            @Value("#{stepExecution}") StepExecution step, BanqProperties banq) {
+        Series series = seriesOf(step);
+        return new RawLogWriter(banq.stateDir().resolve(series.stateFile()), series.kind());
+    }
+
+    @Bean
+    TaskExecutor seriesTaskExecutor(IndexProperties index) {
+        ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+        executor.setCorePoolSize(index.workers());
+        executor.setMaxPoolSize(index.workers());
+        executor.setThreadNamePrefix("series-");
+        executor.setWaitForTasksToCompleteOnShutdown(true);
+        executor.initialize();
+        return executor;
+    }
+
+    private static Series seriesOf(StepExecution step) {
+        return Catalogue.parse(step.getExecutionContext().getString(SeriesPartitioner.SERIES));
+    }
+}

@@ -1,0 +1,30 @@
+package com.xpowerbanq.batch.launch;
+
+import java.util.List;
+
+/** Names of the jobs and their steps, shared by the CLI, the scheduler and the tests. */
+public final class JobNames {
+    public static final String REINDEX_WATCH = "reindex-watch";
+    public static final String RETWAP_WATCH = "retwap-watch";
+    public static final String REINDEX = "reindex";
+    public static final String RETWAP = "retwap";
+
+    /** The identifying job parameter that makes each fresh run a new job instance. */
+    public static final String RUN = "run";
+
+    /** The partitioned step of an index job, one partition per series. */
+    public static String partitionStep(String job) {
+        return job + ".partitions";
+    }
+
+    /** The worker step of an index job; a partition's step name is this plus ":" and the series. */
+    public static String seriesStep(String job) {
+        return job + ".series";
+    }
+
+    public static List<String> indexJobs() {
+        return List.of(REINDEX_WATCH, RETWAP_WATCH);
+    }
+
+    private JobNames() {}
+}

@@ -1,0 +1,155 @@
+package com.xpowerbanq.batch.launch;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.JobRegistry;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
+import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.stereotype.Component;
+
+/**
+ * Launches jobs by name, for the CLI and the scheduler alike. Holding the job's {@link RunLock},
+ * it first recovers executions left running by a dead process; then it restarts the last
+ * execution when that one failed or stopped with the same parameters (so relaunching a killed or
+ * failed command resumes it), and otherwise starts a new instance.
+ */
+@Component
+public class JobRunner {
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+
+    private final JobOperator operator;
+    private final JobRepository repository;
+    private final JobRegistry registry;
+    private final BanqProperties banq;
+
+    JobRunner(
+            JobOperator operator,
+            JobRepository repository,
+            JobRegistry registry,
+            BanqProperties banq) {
+        this.operator = operator;
+        this.repository = repository;
+        this.registry = registry;
+        this.banq = banq;
+    }
+
+    public Set<String> jobNames() {
+        return new TreeSet<>(registry.getJobNames());
+    }
+
+    /** Runs a job to its end and returns its execution (completed or not). */
+    public JobExecution run(String jobName, Map<String, String> parameters) {
+        Job job = job(jobName);
+        JobParameters requested = toParameters(parameters);
+        try {
+            job.getJobParametersValidator().validate(requested);
+        } catch (InvalidJobParametersException e) {
+            throw new JobUsageException(jobName + ": " + e.getMessage(), e);
+        }
+        try (RunLock lock = RunLock.acquire(banq.stateDir(), jobName)) {
+            recoverStale(jobName);
+            JobExecution last = lastExecution(jobName);
+            if (last != null && isRestartable(last) && sameRequest(last, requested)) {
+                log.info("restarting execution {} of {}", last.getId(), jobName);
+                return operator.restart(last);
+            }
+            long run = last == null ? 1 : last.getJobParameters().getLong(JobNames.RUN, 0L) + 1;
+            JobParameters fresh =
+                    new JobParametersBuilder(requested).addLong(JobNames.RUN, run).toJobParameters();
+            return operator.start(job, fresh);
+        } catch (JobBusyException | JobUsageException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot launch " + jobName + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Restarts a failed or stopped execution by id. */
+    public JobExecution restart(long executionId) {
+        JobExecution execution = repository.getJobExecution(executionId);
+        if (execution == null) {
+            throw new JobUsageException("no job execution with id " + executionId);
+        }
+        String jobName = execution.getJobInstance().getJobName();
+        job(jobName);
+        try (RunLock lock = RunLock.acquire(banq.stateDir(), jobName)) {
+            recoverStale(jobName);
+            JobExecution current = Objects.requireNonNull(repository.getJobExecution(executionId));
+            if (!isRestartable(current)) {
+                throw new JobUsageException(
+                        "execution "
+                                + executionId
+                                + " of "
+                                + jobName
+                                + " is "
+                                + current.getStatus()
+                                + "; only FAILED or STOPPED executions restart");
+            }
+            return operator.restart(current);
+        } catch (JobBusyException | JobUsageException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(
+                    "cannot restart execution " + executionId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private Job job(String jobName) {
+        try {
+            return Objects.requireNonNull(registry.getJob(jobName));
+        } catch (Exception e) {
+            throw new JobUsageException(
+                    "unknown job '" + jobName + "': jobs are " + String.join(", ", jobNames()), e);
+        }
+    }
+
+    private void recoverStale(String jobName) {
+        for (JobExecution stale : repository.findRunningJobExecutions(jobName)) {
+            log.warn(
+                    "execution {} of {} was left running by a process that died; marking it failed",
+                    stale.getId(),
+                    jobName);
+            operator.recover(stale);
+        }
+    }
+
+    private @Nullable JobExecution lastExecution(String jobName) {
+        JobInstance instance = repository.getLastJobInstance(jobName);
+        return instance == null ? null : repository.getLastJobExecution(instance);
+    }
+
+    private static boolean isRestartable(JobExecution execution) {
+        BatchStatus status = execution.getStatus();
+        return status == BatchStatus.FAILED || status == BatchStatus.STOPPED;
+    }
+
+    private static boolean sameRequest(JobExecution last, JobParameters requested) {
+        return userParameters(last.getJobParameters()).equals(userParameters(requested));
+    }
+
+    private static Map<String, String> userParameters(JobParameters parameters) {
+        return parameters.parameters().stream()
+                .filter(p -> !p.name().equals(JobNames.RUN))
+                .collect(Collectors.toMap(JobParameter::name, p -> String.valueOf(p.value())));
+    }
+
+    private static JobParameters toParameters(Map<String, String> parameters) {
+        JobParametersBuilder builder = new JobParametersBuilder();
+        parameters.forEach(builder::addString);
+        return builder.toJobParameters();
+    }
+}
