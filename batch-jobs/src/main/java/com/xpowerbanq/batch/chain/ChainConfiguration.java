@@ -12,7 +12,7 @@ class ChainConfiguration {
 
     @Bean(destroyMethod = "close")
     @Lazy
-    ChainClient chainClient(ChainProperties properties, @Lazy ContractRegistry registry) {
+    ChainClient chainClient(ChainProperties properties, ContractRegistry registry) {
         List<String> urls = ChainProperties.endpoints(properties.providerUrl());
         if (urls.isEmpty()) {
             urls = ChainProperties.endpoints(registry.providerUrl());

@@ -194,7 +194,8 @@ public final class JsonRpcChainClient implements ChainClient {
 
     @Override
     public String call(String to, String data) {
-        String call = "eth_call(" + to + ", " + data.substring(0, Math.min(10, data.length())) + ")";
+        String call =
+                "eth_call(" + to + ", " + data.substring(0, Math.min(10, data.length())) + ")";
         Answer<EthCall> answer =
                 send(
                         call,
@@ -243,7 +244,8 @@ public final class JsonRpcChainClient implements ChainClient {
                     Response.Error error = response.getError();
                     String message = String.valueOf(error.getMessage());
                     switch (RpcErrorKind.ofJsonRpc(error.getCode(), message)) {
-                        case RANGE -> throw new RangeRefusedException(endpoint.url(), call, message);
+                        case RANGE ->
+                                throw new RangeRefusedException(endpoint.url(), call, message);
                         case FATAL ->
                                 throw new RpcErrorException(
                                         endpoint.url(), call, error.getCode(), message);

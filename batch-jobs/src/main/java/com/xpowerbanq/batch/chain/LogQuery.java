@@ -7,7 +7,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * An eth_getLogs filter: one contract, topics by position (null = any), an inclusive block range.
  */
-public record LogQuery(String address, List<@Nullable String> topics, long fromBlock, long toBlock) {
+public record LogQuery(
+        String address, List<@Nullable String> topics, long fromBlock, long toBlock) {
 
     public LogQuery {
         if (fromBlock < 0 || toBlock < fromBlock) {

@@ -12,7 +12,8 @@ enum RpcErrorKind {
     FATAL;
 
     private static final Pattern RATE =
-            Pattern.compile("(?i)(rate.?limit|too many requests|capacity|try again later|overloaded)");
+            Pattern.compile(
+                    "(?i)(rate.?limit|too many requests|capacity|try again later|overloaded)");
     private static final Pattern RANGE_TEXT =
             Pattern.compile(
                     "(?i)(block range|blocks range|range (is )?too (large|wide|big)|too many blocks"

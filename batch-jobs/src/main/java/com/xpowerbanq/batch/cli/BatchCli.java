@@ -80,7 +80,8 @@ public final class BatchCli {
         out.println("series (instance id, state file, API name):");
         for (Series series : Catalogue.all()) {
             out.printf(
-                    "  %-20s %-26s %s%n", series.instanceId(), series.stateFile(), series.apiName());
+                    "  %-20s %-26s %s%n",
+                    series.instanceId(), series.stateFile(), series.apiName());
         }
         return ExitCode.OK.code;
     }

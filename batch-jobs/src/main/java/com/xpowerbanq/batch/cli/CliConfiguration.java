@@ -17,7 +17,10 @@ class CliConfiguration {
 
     @Bean
     BatchCli batchCli(
-            JobRunner runner, JobRepository repository, BanqProperties banq, ConsoleProgress progress) {
+            JobRunner runner,
+            JobRepository repository,
+            BanqProperties banq,
+            ConsoleProgress progress) {
         return new BatchCli(runner, repository, banq, progress, System.out);
     }
 }

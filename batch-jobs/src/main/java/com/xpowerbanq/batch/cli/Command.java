@@ -32,13 +32,16 @@ record Command(String name, List<String> arguments, Map<String, String> paramete
         return switch (name) {
             case "run" -> {
                 if (rest.isEmpty()) {
-                    throw new IllegalArgumentException("run needs a job name, e.g. run reindex-watch");
+                    throw new IllegalArgumentException(
+                            "run needs a job name, e.g. run reindex-watch");
                 }
-                yield new Command(name, List.of(rest.get(0)), keyValues(rest.subList(1, rest.size())));
+                yield new Command(
+                        name, List.of(rest.get(0)), keyValues(rest.subList(1, rest.size())));
             }
             case "restart" -> {
                 if (rest.size() != 1 || !rest.get(0).matches("[0-9]{1,18}")) {
-                    throw new IllegalArgumentException("restart needs one execution id, e.g. restart 12");
+                    throw new IllegalArgumentException(
+                            "restart needs one execution id, e.g. restart 12");
                 }
                 yield new Command(name, rest, Map.of());
             }

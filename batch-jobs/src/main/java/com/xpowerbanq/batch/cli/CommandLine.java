@@ -11,8 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * The entry of banq-batch: parses the command first (usage errors need no application context),
- * then starts the context and hands the command over. Options of the form {@code --name=value}
- * (and {@code --state-dir DIR}) are Spring properties.
+ * then starts the context and hands the command over. Options of the form {@code --name=value} (and
+ * {@code --state-dir DIR}) are Spring properties.
  */
 public final class CommandLine {
     private CommandLine() {}

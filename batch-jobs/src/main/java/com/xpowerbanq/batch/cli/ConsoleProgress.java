@@ -27,7 +27,10 @@ final class ConsoleProgress implements ScanProgress {
     @Override
     public void planned(Series series, long from, long to, int windows) {
         plannedBlocks.addAndGet(Math.max(0, to - from + 1));
-        String range = to < from ? "up to date" : "blocks " + from + ".." + to + ", " + windows + " windows";
+        String range =
+                to < from
+                        ? "up to date"
+                        : "blocks " + from + ".." + to + ", " + windows + " windows";
         line(series.instanceId() + ": " + range);
     }
 

@@ -5,7 +5,10 @@ import com.xpowerbanq.batch.chain.MalformedAnswerException;
 import com.xpowerbanq.batch.index.MalformedEventException;
 import java.util.List;
 
-/** The exit codes of banq-batch (sysexits): 0 ok, 64 usage, 65 bad data, 69 unavailable, 70 internal. */
+/**
+ * The exit codes of banq-batch (sysexits): 0 ok, 64 usage, 65 bad data, 69 unavailable, 70
+ * internal.
+ */
 enum ExitCode {
     OK(0),
     USAGE(64),

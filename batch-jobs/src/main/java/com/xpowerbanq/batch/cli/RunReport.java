@@ -36,21 +36,29 @@ final class RunReport {
             printSeries(out, series);
         }
         for (Throwable failure : execution.getAllFailureExceptions()) {
-            if (series.stream().noneMatch(s -> failure.getMessage() != null && failure.getMessage().equals(s.note()))) {
+            if (series.stream()
+                    .noneMatch(
+                            s ->
+                                    failure.getMessage() != null
+                                            && failure.getMessage().equals(s.note()))) {
                 out.println("failure: " + failure.getMessage());
             }
         }
     }
 
     static void printSeries(PrintStream out, List<SeriesScanReport> series) {
-        out.printf("%-20s %-10s %-24s %8s %8s  %s%n", "series", "status", "blocks", "events", "new", "note");
+        out.printf(
+                "%-20s %-10s %-24s %8s %8s  %s%n",
+                "series", "status", "blocks", "events", "new", "note");
         long events = 0;
         long inserted = 0;
         for (SeriesScanReport r : series) {
             String blocks =
                     r.from() == null
                             ? "-"
-                            : r.to() < r.from() ? "up to date (" + r.to() + ")" : r.from() + ".." + r.reached();
+                            : r.to() < r.from()
+                                    ? "up to date (" + r.to() + ")"
+                                    : r.from() + ".." + r.reached();
             out.printf(
                     "%-20s %-10s %-24s %8d %8d  %s%n",
                     r.series(),

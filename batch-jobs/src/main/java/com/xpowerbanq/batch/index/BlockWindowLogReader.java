@@ -18,7 +18,7 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  * and handing over its rows and then a {@link WindowEnd}. Its position (window start and items
  * already handed over from that window) is saved in the step's ExecutionContext after every chunk.
  */
-public final class BlockWindowLogReader implements ItemStreamReader<ScanItem> {
+public class BlockWindowLogReader implements ItemStreamReader<ScanItem> {
     static final String WINDOW_START = "BlockWindowLogReader.windowStart";
     static final String EMITTED = "BlockWindowLogReader.emitted";
     static final String EVENTS = "BlockWindowLogReader.events";
@@ -117,9 +117,12 @@ public final class BlockWindowLogReader implements ItemStreamReader<ScanItem> {
         List<ScanItem> items = new ArrayList<>(logs.size() + 1);
         logs.stream()
                 .filter(log -> !log.removed())
-                .sorted(Comparator.comparingLong(ChainLog::blockNumber).thenComparingInt(ChainLog::logIndex))
+                .sorted(
+                        Comparator.comparingLong(ChainLog::blockNumber)
+                                .thenComparingInt(ChainLog::logIndex))
                 .forEach(log -> items.add(d.decode(p.chainId(), log)));
-        progress.window(series, p.windowIndex(windowStart), p.windows(), windowStart, end, items.size());
+        progress.window(
+                series, p.windowIndex(windowStart), p.windows(), windowStart, end, items.size());
         items.add(new WindowEnd(end, p.chainId(), p.contract()));
         return items;
     }

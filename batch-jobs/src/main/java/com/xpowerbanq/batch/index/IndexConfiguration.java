@@ -81,19 +81,19 @@ class IndexConfiguration {
     @StepScope
     BlockWindowLogReader blockWindowLogReader(
             @Value("#{stepExecution}") StepExecution step,
-            @Lazy ScanPlanner planner,
-            @Lazy SeriesContracts contracts,
-            @Lazy ChainClient chain,
+            ScanPlanner planner,
+            SeriesContracts contracts,
+            ChainClient chain,
             ScanProgress progress) {
         Series series = seriesOf(step);
-        IndexJobParameters parameters = IndexJobParameters.of(series.kind(), step.getJobParameters());
+        IndexJobParameters parameters =
+                IndexJobParameters.of(series.kind(), step.getJobParameters());
         return new BlockWindowLogReader(series, parameters, planner, contracts, chain, progress);
     }
 
     @Bean
     @StepScope
-    RawLogWriter rawLogWriter(
-            @Value("#{stepExecution}") StepExecution step, BanqProperties banq) {
+    RawLogWriter rawLogWriter(@Value("#{stepExecution}") StepExecution step, BanqProperties banq) {
         Series series = seriesOf(step);
         return new RawLogWriter(banq.stateDir().resolve(series.stateFile()), series.kind());
     }

@@ -11,10 +11,10 @@ import java.util.regex.Pattern;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
- * The parameters of an index job: {@code series=all|ID[,ID…]}, {@code window} (blocks per
- * window), {@code from} ({@code -N} windows back, a block number or {@code deploy}), {@code to}
- * ({@code finalized}, {@code latest} or a block number) and {@code rescan} (ignore the recorded
- * progress and scan {@code from..to} again).
+ * The parameters of an index job: {@code series=all|ID[,ID…]}, {@code window} (blocks per window),
+ * {@code from} ({@code -N} windows back, a block number or {@code deploy}), {@code to} ({@code
+ * finalized}, {@code latest} or a block number) and {@code rescan} (ignore the recorded progress
+ * and scan {@code from..to} again).
  */
 public record IndexJobParameters(
         Kind kind, List<Series> series, long window, String from, String to, boolean rescan) {
@@ -61,7 +61,7 @@ public record IndexJobParameters(
     }
 
     static List<Series> series(Kind kind, String value) {
-        List<Series> kindSeries = kind == Kind.RI ? Catalogue.ri() : Catalogue.rt();
+        List<Series> kindSeries = new ArrayList<>(Catalogue.of(kind));
         if (value.isBlank() || value.equals("all")) {
             return kindSeries;
         }
@@ -95,13 +95,13 @@ public record IndexJobParameters(
     }
 
     static String from(String value) {
-        if (value.equals("deploy") || BACK.matcher(value).matches() || BLOCK.matcher(value).matches()) {
+        if (value.equals("deploy")
+                || BACK.matcher(value).matches()
+                || BLOCK.matcher(value).matches()) {
             return value;
         }
         throw new IllegalArgumentException(
-                "from="
-                        + value
-                        + " is not -N (windows back, e.g. -1), a block number or 'deploy'");
+                "from=" + value + " is not -N (windows back, e.g. -1), a block number or 'deploy'");
     }
 
     static String to(String value) {

@@ -1,7 +1,7 @@
 package com.xpowerbanq.batch.index;
 
-import com.xpowerbanq.schema.Kind;
 import com.xpowerbanq.batch.launch.JobNames;
+import com.xpowerbanq.schema.Kind;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;

@@ -3,7 +3,9 @@ package com.xpowerbanq.batch.index;
 import java.math.BigInteger;
 import java.util.List;
 
-/** Writes the row JSON by hand: fixed key order, integers as {@code "…n"} strings as the original. */
+/**
+ * Writes the row JSON by hand: fixed key order, integers as {@code "…n"} strings as the original.
+ */
 final class JsonText {
     private final StringBuilder out = new StringBuilder(1024);
     private boolean first = true;

@@ -56,7 +56,8 @@ public final class RawLogStore implements AutoCloseable {
     /** Progress of an earlier scan of the same contract on the same chain, if any. */
     public OptionalLong lastBlock(long chainId, String contract) {
         try (PreparedStatement q =
-                connection.prepareStatement("SELECT key, value FROM banq_meta WHERE key LIKE 'scan.%'")) {
+                connection.prepareStatement(
+                        "SELECT key, value FROM banq_meta WHERE key LIKE 'scan.%'")) {
             String last = null;
             String chain = null;
             String address = null;
@@ -78,7 +79,8 @@ public final class RawLogStore implements AutoCloseable {
             }
             return OptionalLong.of(Long.parseLong(last));
         } catch (SQLException | NumberFormatException e) {
-            throw new IllegalStateException("cannot read the scan progress of " + file + ": " + e, e);
+            throw new IllegalStateException(
+                    "cannot read the scan progress of " + file + ": " + e, e);
         }
     }
 

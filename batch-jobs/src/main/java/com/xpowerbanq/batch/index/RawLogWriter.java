@@ -11,11 +11,11 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
- * Writes each chunk into the series database in one SQLite transaction: the rows, idempotently,
- * and the last window end among them as the scan's progress. A chunk replayed after a crash
- * between this commit and the job repository's writes nothing new.
+ * Writes each chunk into the series database in one SQLite transaction: the rows, idempotently, and
+ * the last window end among them as the scan's progress. A chunk replayed after a crash between
+ * this commit and the job repository's writes nothing new.
  */
-public final class RawLogWriter implements ItemStreamWriter<ScanItem> {
+public class RawLogWriter implements ItemStreamWriter<ScanItem> {
     static final String INSERTED = "RawLogWriter.inserted";
 
     private final Path file;

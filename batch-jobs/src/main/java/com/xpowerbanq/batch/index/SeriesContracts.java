@@ -64,10 +64,7 @@ public final class SeriesContracts {
         String result = chain.call(pool, selector + "0".repeat(64 - arg.length()) + arg);
         if (result.length() != 66) {
             throw new MalformedAnswerException(
-                    "pool " + pool,
-                    function,
-                    "expected one address word, got " + result,
-                    null);
+                    "pool " + pool, function, "expected one address word, got " + result, null);
         }
         BigInteger word = new BigInteger(result.substring(2), 16);
         if (word.bitLength() > 160) {

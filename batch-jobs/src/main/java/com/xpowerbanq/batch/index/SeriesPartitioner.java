@@ -8,7 +8,7 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /** One partition per series, named by its instance id; the grid size is the number of series. */
-final class SeriesPartitioner implements Partitioner {
+class SeriesPartitioner implements Partitioner {
     static final String SERIES = "SeriesPartitioner.series";
 
     private final List<Series> series;

@@ -32,7 +32,9 @@ class JobRepositoryConfiguration {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(
-                    "cannot create the state directory " + dir + " (set --state-dir or BANQ_STATE_DIR)",
+                    "cannot create the state directory "
+                            + dir
+                            + " (set --state-dir or BANQ_STATE_DIR)",
                     e);
         }
         SQLiteConfig sqlite = new SQLiteConfig();

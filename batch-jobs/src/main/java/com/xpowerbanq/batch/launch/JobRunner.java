@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.launch;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -9,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -22,10 +22,10 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Launches jobs by name, for the CLI and the scheduler alike. Holding the job's {@link RunLock},
- * it first recovers executions left running by a dead process; then it restarts the last
- * execution when that one failed or stopped with the same parameters (so relaunching a killed or
- * failed command resumes it), and otherwise starts a new instance.
+ * Launches jobs by name, for the CLI and the scheduler alike. Holding the job's {@link RunLock}, it
+ * first recovers executions left running by a dead process; then it restarts the last execution
+ * when that one failed or stopped with the same parameters (so relaunching a killed or failed
+ * command resumes it), and otherwise starts a new instance.
  */
 @Component
 public class JobRunner {
@@ -33,22 +33,18 @@ public class JobRunner {
 
     private final JobOperator operator;
     private final JobRepository repository;
-    private final JobRegistry registry;
+    private final Map<String, Job> jobs;
     private final BanqProperties banq;
 
-    JobRunner(
-            JobOperator operator,
-            JobRepository repository,
-            JobRegistry registry,
-            BanqProperties banq) {
+    JobRunner(JobOperator operator, JobRepository repository, List<Job> jobs, BanqProperties banq) {
         this.operator = operator;
         this.repository = repository;
-        this.registry = registry;
+        this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, j -> j));
         this.banq = banq;
     }
 
     public Set<String> jobNames() {
-        return new TreeSet<>(registry.getJobNames());
+        return new TreeSet<>(jobs.keySet());
     }
 
     /** Runs a job to its end and returns its execution (completed or not). */
@@ -69,7 +65,9 @@ public class JobRunner {
             }
             long run = last == null ? 1 : last.getJobParameters().getLong(JobNames.RUN, 0L) + 1;
             JobParameters fresh =
-                    new JobParametersBuilder(requested).addLong(JobNames.RUN, run).toJobParameters();
+                    new JobParametersBuilder(requested)
+                            .addLong(JobNames.RUN, run)
+                            .toJobParameters();
             return operator.start(job, fresh);
         } catch (JobBusyException | JobUsageException e) {
             throw e;
@@ -109,12 +107,12 @@ public class JobRunner {
     }
 
     private Job job(String jobName) {
-        try {
-            return Objects.requireNonNull(registry.getJob(jobName));
-        } catch (Exception e) {
+        Job job = jobs.get(jobName);
+        if (job == null) {
             throw new JobUsageException(
-                    "unknown job '" + jobName + "': jobs are " + String.join(", ", jobNames()), e);
+                    "unknown job '" + jobName + "': jobs are " + String.join(", ", jobNames()));
         }
+        return job;
     }
 
     private void recoverStale(String jobName) {
