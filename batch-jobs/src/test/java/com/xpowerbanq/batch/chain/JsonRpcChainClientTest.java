@@ -1,0 +1,197 @@
+package com.xpowerbanq.batch.chain;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Against a scripted JSON-RPC endpoint on a loopback port. */
+class JsonRpcChainClientTest {
+    private static final Backoff FAST = new Backoff(3, Duration.ofMillis(1), Duration.ofMillis(5));
+
+    /** Answers: a status and a body; "DROP" closes the connection without an answer. */
+    record Reply(int status, String body) {}
+
+    private final Deque<Reply> script = new ArrayDeque<>();
+    private final AtomicInteger requests = new AtomicInteger();
+    private HttpServer server;
+
+    private String start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", this::answer);
+        server.start();
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        exchange.getRequestBody().readAllBytes();
+        requests.incrementAndGet();
+        Reply reply;
+        synchronized (script) {
+            reply = script.isEmpty() ? new Reply(200, result("\"0x10\"")) : script.poll();
+        }
+        if (reply.body().equals("DROP")) {
+            exchange.close();
+            return;
+        }
+        byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(reply.status(), body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private static String result(String json) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":0,\"result\":" + json + "}";
+    }
+
+    private static String error(int code, String message) {
+        return "{\"jsonrpc\":\"2.0\",\"id\":0,\"error\":{\"code\":"
+                + code
+                + ",\"message\":\""
+                + message
+                + "\"}}";
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void retriesRateLimitsServerErrorsAndDroppedConnections() throws IOException {
+        String url = start();
+        script.add(new Reply(429, "slow down"));
+        script.add(new Reply(503, "busy"));
+        script.add(new Reply(200, "DROP"));
+        try (JsonRpcChainClient client =
+                JsonRpcChainClient.connect(
+                        List.of(url),
+                        Duration.ofSeconds(5),
+                        new Backoff(5, Duration.ofMillis(1), Duration.ofMillis(5)))) {
+
+            assertThat(client.latestBlock()).isEqualTo(16);
+        }
+    }
+
+    @Test
+    void failsOverFromADeadEndpointToALiveOne() throws IOException {
+        String live = start();
+        String dead = "http://127.0.0.1:" + freePort();
+        try (JsonRpcChainClient client =
+                JsonRpcChainClient.connect(List.of(dead, live), Duration.ofSeconds(2), FAST)) {
+
+            assertThat(client.latestBlock()).isEqualTo(16);
+            assertThat(client.latestBlock()).isEqualTo(16);
+        }
+        assertThat(requests.get()).isEqualTo(2);
+    }
+
+    @Test
+    void givesUpOnUnreachableEndpointsNamingTheEndpointAndCall() throws IOException {
+        String dead = "http://127.0.0.1:" + freePort();
+        try (JsonRpcChainClient client =
+                JsonRpcChainClient.connect(List.of(dead), Duration.ofSeconds(2), FAST)) {
+
+            assertThatThrownBy(client::chainId)
+                    .isInstanceOf(ChainUnavailableException.class)
+                    .hasMessageContaining("eth_chainId")
+                    .hasMessageContaining(dead)
+                    .hasMessageContaining("3 attempts");
+        }
+    }
+
+    @Test
+    void malformedAnswersNameTheEndpointAndCall() throws IOException {
+        String url = start();
+        for (int i = 0; i < 3; i++) {
+            script.add(new Reply(200, "<html>not json</html>"));
+        }
+        try (JsonRpcChainClient client =
+                JsonRpcChainClient.connect(List.of(url), Duration.ofSeconds(2), FAST)) {
+
+            assertThatThrownBy(client::latestBlock)
+                    .isInstanceOf(MalformedAnswerException.class)
+                    .hasMessageContaining("eth_blockNumber at " + url);
+        }
+    }
+
+    @Test
+    void logsWithMissingFieldsAreMalformedNotHalfWritten() throws IOException {
+        String url = start();
+        script.add(
+                new Reply(
+                        200,
+                        result(
+                                "[{\"address\":\"0xabc\",\"blockNumber\":\"0x5\",\"logIndex\":\"0x0\"}]")));
+        try (JsonRpcChainClient client =
+                JsonRpcChainClient.connect(List.of(url), Duration.ofSeconds(2), FAST)) {
+
+            assertThatThrownBy(() -> client.logs(new LogQuery("0xabc", List.of(), 1, 9)))
+                    .isInstanceOf(MalformedAnswerException.class)
+                    .hasMessageContaining("eth_getLogs(0xabc, blocks 1..9) at " + url)
+                    .hasMessageContaining("blockHash");
+        }
+    }
+
+    @Test
+    void aRefusedRangeIsReportedForSplittingNotRetried() throws IOException {
+        String url = start();
+        script.add(
+                new Reply(
+                        200,
+                        error(
+                                -32000,
+                                "requested too many blocks from 0 to 5000, maximum is set to 2048")));
+        try (JsonRpcChainClient client =
+                JsonRpcChainClient.connect(List.of(url), Duration.ofSeconds(2), FAST)) {
+
+            assertThatThrownBy(() -> client.logs(new LogQuery("0xabc", List.of(), 0, 5000)))
+                    .isInstanceOf(RangeRefusedException.class);
+        }
+        assertThat(requests.get()).isEqualTo(1);
+    }
+
+    @Test
+    void otherRpcErrorsAreFinal() throws IOException {
+        String url = start();
+        script.add(
+                new Reply(200, error(-32602, "invalid argument 0: hex string without 0x prefix")));
+        try (JsonRpcChainClient client =
+                JsonRpcChainClient.connect(List.of(url), Duration.ofSeconds(2), FAST)) {
+
+            assertThatThrownBy(client::latestBlock)
+                    .isInstanceOf(RpcErrorException.class)
+                    .hasMessageContaining("-32602");
+        }
+    }
+
+    @Test
+    void rejectsNonHttpEndpoints() {
+        assertThatThrownBy(
+                        () ->
+                                JsonRpcChainClient.connect(
+                                        List.of("ws://x"), Duration.ofSeconds(1), FAST))
+                .hasMessageContaining("PROVIDER_URL entry 'ws://x'");
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
