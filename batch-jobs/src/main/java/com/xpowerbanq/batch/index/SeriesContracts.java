@@ -69,7 +69,10 @@ public final class SeriesContracts {
         BigInteger word = new BigInteger(result.substring(2), 16);
         if (word.bitLength() > 160) {
             throw new MalformedAnswerException(
-                    "pool " + pool, function, "not an address: " + result, null);
+                    "pool " + series.pool().id() + " " + pool,
+                    "eth_call " + function,
+                    "not an address: " + result,
+                    null);
         }
         String position = "0x" + result.substring(26);
         if (position.equals(ZERO)) {

@@ -1,0 +1,170 @@
+package com.xpowerbanq.batch.index;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.xpowerbanq.devnet.Devnet;
+import com.xpowerbanq.schema.RiSeries;
+import com.xpowerbanq.schema.RtSeries;
+import com.xpowerbanq.schema.Series;
+import com.xpowerbanq.schema.SeriesDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.FunctionReturnDecoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Function;
+import org.web3j.crypto.Hash;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.request.Transaction;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
+
+/**
+ * What the devnet emitted, asked with web3j's own eth_getLogs (not the code under test), and what a
+ * series database holds, in the same shape so the two compare by equality.
+ */
+final class ChainTruth {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An event's identity and content. */
+    record Event(
+            long block, int index, String blockHash, String tx, String data, List<String> topics) {}
+
+    private final Devnet devnet;
+
+    ChainTruth(Devnet devnet) {
+        this.devnet = devnet;
+    }
+
+    List<Event> events(Series series) {
+        try {
+            EthFilter filter =
+                    new EthFilter(
+                            DefaultBlockParameter.valueOf(BigInteger.ZERO),
+                            DefaultBlockParameterName.LATEST,
+                            emitter(series));
+            switch (series) {
+                case RiSeries ri ->
+                        filter.addSingleTopic(Hash.sha3String("Reindex(uint256,uint256,uint256)"));
+                case RtSeries rt -> {
+                    filter.addSingleTopic(
+                            Hash.sha3String("Refresh(address,address,(uint256,uint256,uint256))"));
+                    filter.addSingleTopic(topic(token(rt.source().name())));
+                    filter.addSingleTopic(topic(token(rt.target().name())));
+                }
+            }
+            List<Event> events = new ArrayList<>();
+            for (EthLog.LogResult<?> r : devnet.web3j().ethGetLogs(filter).send().getLogs()) {
+                Log log = (Log) r.get();
+                events.add(
+                        new Event(
+                                log.getBlockNumber().longValueExact(),
+                                log.getLogIndex().intValueExact(),
+                                log.getBlockHash(),
+                                log.getTransactionHash(),
+                                log.getData(),
+                                log.getTopics()));
+            }
+            events.sort(Comparator.comparingLong(Event::block).thenComparingInt(Event::index));
+            return events;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String emitter(Series series) throws IOException {
+        return switch (series) {
+            case RiSeries ri -> {
+                Function f =
+                        new Function(
+                                ri.mode().label() + "Of",
+                                List.of(new Address(token(ri.token().name()))),
+                                List.of(new TypeReference<Address>() {}));
+                String result =
+                        devnet.web3j()
+                                .ethCall(
+                                        Transaction.createEthCallTransaction(
+                                                null,
+                                                address(ri.pool().id()),
+                                                FunctionEncoder.encode(f)),
+                                        DefaultBlockParameterName.LATEST)
+                                .send()
+                                .getValue();
+                yield FunctionReturnDecoder.decode(result, f.getOutputParameters())
+                        .get(0)
+                        .toString();
+            }
+            case RtSeries rt -> address(rt.oracle().id());
+        };
+    }
+
+    private String token(String name) {
+        return address(name);
+    }
+
+    private String address(String name) {
+        return devnet.registry().address(name, "v10a").orElseThrow();
+    }
+
+    private static String topic(String address) {
+        return "0x" + "0".repeat(24) + address.substring(2).toLowerCase(Locale.ROOT);
+    }
+
+    /** The events a series database holds, from each row's JSON, checking each row's id. */
+    static List<Event> stored(Path file, long chainId) {
+        List<Event> events = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(SeriesDatabase.readOnlyUrl(file));
+                Statement s = c.createStatement();
+                ResultSet rs =
+                        s.executeQuery(
+                                "SELECT id, json FROM raw_logs ORDER BY ev_block, ev_index")) {
+            while (rs.next()) {
+                JsonNode row = JSON.readTree(rs.getString(2));
+                JsonNode log = row.get("log");
+                List<String> topics = new ArrayList<>();
+                log.get("topics").forEach(t -> topics.add(t.asText()));
+                Event event =
+                        new Event(
+                                log.get("blockNumber").asLong(),
+                                log.get("index").asInt(),
+                                log.get("blockHash").asText(),
+                                log.get("transactionHash").asText(),
+                                log.get("data").asText(),
+                                topics);
+                String expectedId = EventId.of(chainId, event.blockHash(), event.index());
+                if (!rs.getString(1).equals(expectedId)
+                        || !row.get("id").asText().equals(expectedId)) {
+                    throw new AssertionError("row id " + rs.getString(1) + " is not " + expectedId);
+                }
+                events.add(event);
+            }
+        } catch (SQLException | IOException e) {
+            throw new IllegalStateException("cannot read " + file, e);
+        }
+        return events;
+    }
+
+    static long count(Path file, String sql) {
+        try (Connection c = DriverManager.getConnection(SeriesDatabase.readOnlyUrl(file));
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : -1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot query " + file + ": " + sql, e);
+        }
+    }
+}
