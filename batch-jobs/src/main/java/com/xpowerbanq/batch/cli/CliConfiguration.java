@@ -2,7 +2,10 @@ package com.xpowerbanq.batch.cli;
 
 import com.xpowerbanq.batch.launch.BanqProperties;
 import com.xpowerbanq.batch.launch.JobRunner;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -11,7 +14,10 @@ import org.springframework.context.annotation.Configuration;
 class CliConfiguration {
 
     @Bean
-    ConsoleProgress consoleProgress() {
+    ConsoleProgress consoleProgress(@Value("${banq.quiet:false}") boolean quiet) {
+        if (quiet) {
+            return new ConsoleProgress(new PrintStream(OutputStream.nullOutputStream()), false);
+        }
         return new ConsoleProgress(System.out, ConsoleProgress.stdoutIsTerminal());
     }
 

@@ -2,6 +2,9 @@ package com.xpowerbanq.batch.index;
 
 import com.xpowerbanq.schema.Kind;
 import com.xpowerbanq.schema.SeriesDatabase;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -35,6 +38,8 @@ public final class RawLogStore implements AutoCloseable {
     private final Connection connection;
     private final PreparedStatement insert;
     private final PreparedStatement meta;
+    // chain and contract as last committed by this store, so each chunk rewrites only the block
+    private @Nullable String recorded;
 
     private RawLogStore(Path file, Connection connection) throws SQLException {
         this.file = file;
@@ -47,7 +52,10 @@ public final class RawLogStore implements AutoCloseable {
     /** Opens (creating or migrating) the series database at {@code file}. */
     public static RawLogStore open(Path file, Kind kind) {
         try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
             return new RawLogStore(file, SeriesDatabase.openWriter(file, kind));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the directory of " + file, e);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot open series database " + file + ": " + e, e);
         }
@@ -103,11 +111,17 @@ public final class RawLogStore implements AutoCloseable {
             }
             if (progress != null) {
                 putMeta(META_LAST_BLOCK, Long.toString(progress.lastBlock()));
-                putMeta(META_CHAIN_ID, Long.toString(progress.chainId()));
-                putMeta(META_CONTRACT, progress.contract());
+                String scanned = progress.chainId() + "/" + progress.contract();
+                if (!scanned.equals(recorded)) {
+                    putMeta(META_CHAIN_ID, Long.toString(progress.chainId()));
+                    putMeta(META_CONTRACT, progress.contract());
+                }
                 meta.executeBatch();
             }
             connection.commit();
+            if (progress != null) {
+                recorded = progress.chainId() + "/" + progress.contract();
+            }
             return inserted;
         } catch (SQLException e) {
             try {

@@ -38,8 +38,8 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * The index jobs against one devnet with 60 simulated days (and 1200 empty blocks after them), on real SQLite files; every result is compared with what eth_getLogs says the chain
- * emitted.
+ * The index jobs against one devnet with 60 simulated days (and 1200 empty blocks after them), on
+ * real SQLite files; every result is compared with what eth_getLogs says the chain emitted.
  */
 class IndexJobsIT {
     private static final List<String> RI = List.of("APOW:supply:P000", "USDT:borrow:P006");

@@ -1,0 +1,90 @@
+package com.xpowerbanq.batch.index;
+
+import com.xpowerbanq.batch.chain.ChainLog;
+import com.xpowerbanq.schema.Catalogue;
+import com.xpowerbanq.schema.RiSeries;
+import com.xpowerbanq.schema.RtSeries;
+import com.xpowerbanq.schema.Series;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Measures the chunk-16 writer: generated rows in the original format (decoded from synthetic logs,
+ * one event a minute), written in transactions of 16 into a fresh series database with its typed
+ * columns, indexes and daily rollup.
+ */
+public final class WriterBench {
+    private static final String ADDRESS = "0x5fbdb2315678afecb367f032d93f642f64180aa3";
+
+    /** Rows written, seconds taken, rows per second. */
+    public record Result(String series, int rows, double seconds) {
+        public double rowsPerSecond() {
+            return rows / seconds;
+        }
+    }
+
+    private WriterBench() {}
+
+    public static Result run(Series series, Path dir, int rows) {
+        List<SeriesRow> generated = generate(series, rows);
+        Path file = dir.resolve(series.stateFile());
+        try (RawLogStore store = RawLogStore.open(file, series.kind())) {
+            long started = System.nanoTime();
+            for (int i = 0; i < generated.size(); i += IndexConfiguration.CHUNK) {
+                List<SeriesRow> chunk =
+                        generated.subList(
+                                i, Math.min(generated.size(), i + IndexConfiguration.CHUNK));
+                SeriesRow last = chunk.get(chunk.size() - 1);
+                store.write(chunk, new WindowEnd(last.block(), 31337, ADDRESS));
+            }
+            double seconds = (System.nanoTime() - started) / 1e9;
+            return new Result(series.instanceId(), rows, seconds);
+        }
+    }
+
+    static List<SeriesRow> generate(Series series, int rows) {
+        EventDecoder decoder =
+                switch (series) {
+                    case RiSeries ri -> new ReindexDecoder(ri, ADDRESS);
+                    case RtSeries rt -> new RefreshDecoder(rt, ADDRESS, ADDRESS.replace('5', '6'));
+                };
+        List<String> topics = new ArrayList<>();
+        for (String topic : decoder.topics()) {
+            topics.add(topic);
+        }
+        long start = 1_700_000_000L;
+        List<SeriesRow> out = new ArrayList<>(rows);
+        for (int i = 0; i < rows; i++) {
+            long time = start + 60L * i;
+            BigInteger a =
+                    BigInteger.TEN
+                            .pow(27)
+                            .add(BigInteger.valueOf(i).multiply(BigInteger.TEN.pow(15)));
+            BigInteger b =
+                    BigInteger.valueOf(
+                            500_000_000_000_000_000L + (i * 7919L) % 400_000_000_000_000_000L);
+            String data =
+                    "0x"
+                            + word(series instanceof RiSeries ? a : b)
+                            + word(b.add(BigInteger.TEN.pow(15)))
+                            + word(BigInteger.valueOf(time));
+            String hash = String.format(Locale.ROOT, "0x%064x", i + 1);
+            ChainLog log = new ChainLog(ADDRESS, hash, 1000L + i, data, 0, false, topics, hash, 0);
+            out.add(decoder.decode(31337, log));
+        }
+        return out;
+    }
+
+    private static String word(BigInteger value) {
+        String hex = value.toString(16);
+        return "0".repeat(64 - hex.length()) + hex;
+    }
+
+    /** The series the bench writes by default: one of each kind. */
+    public static List<Series> defaults() {
+        return List.of(Catalogue.parse("APOW:supply:P000"), Catalogue.parse("XPOW_APOW:T000"));
+    }
+}
