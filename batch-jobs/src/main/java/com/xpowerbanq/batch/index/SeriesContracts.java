@@ -64,7 +64,10 @@ public final class SeriesContracts {
         String result = chain.call(pool, selector + "0".repeat(64 - arg.length()) + arg);
         if (result.length() != 66) {
             throw new MalformedAnswerException(
-                    "pool " + pool, function, "expected one address word, got " + result, null);
+                    "pool " + series.pool().id() + " " + pool,
+                    "eth_call " + function,
+                    "expected one address word, got " + result + " (is there a pool contract?)",
+                    null);
         }
         BigInteger word = new BigInteger(result.substring(2), 16);
         if (word.bitLength() > 160) {
