@@ -5,6 +5,7 @@ import com.xpowerbanq.batch.launch.JobBusyException;
 import com.xpowerbanq.batch.launch.JobNames;
 import com.xpowerbanq.batch.launch.JobRunner;
 import com.xpowerbanq.batch.launch.JobUsageException;
+import com.xpowerbanq.batch.schedule.ScheduleDaemon;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.Series;
 import java.io.PrintStream;
@@ -13,6 +14,7 @@ import java.util.List;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 
 /** Executes a parsed command inside the application context and says how it ended. */
 public final class BatchCli {
@@ -21,18 +23,34 @@ public final class BatchCli {
     private final BanqProperties banq;
     private final ConsoleProgress progress;
     private final PrintStream out;
+    private final ObjectProvider<ScheduleDaemon> daemon;
 
     BatchCli(
             JobRunner runner,
             JobRepository repository,
             BanqProperties banq,
             ConsoleProgress progress,
-            PrintStream out) {
+            PrintStream out,
+            ObjectProvider<ScheduleDaemon> daemon) {
         this.runner = runner;
         this.repository = repository;
         this.banq = banq;
         this.progress = progress;
         this.out = out;
+        this.daemon = daemon;
+    }
+
+    private int serve() {
+        try {
+            daemon.getObject().serve();
+            return ExitCode.OK.code;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return ExitCode.OK.code;
+        } catch (org.quartz.SchedulerException e) {
+            System.err.println("banq-batch: the scheduler failed: " + e.getMessage());
+            return ExitCode.INTERNAL.code;
+        }
     }
 
     int execute(Command command) {
@@ -42,6 +60,7 @@ public final class BatchCli {
                 case "restart" -> ended(runner.restart(Long.parseLong(command.arguments().get(0))));
                 case "list" -> list();
                 case "status" -> status();
+                case "serve" -> serve();
                 default -> throw new IllegalStateException("no handler for " + command.name());
             };
         } catch (JobUsageException e) {

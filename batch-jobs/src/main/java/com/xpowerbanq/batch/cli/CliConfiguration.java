@@ -2,9 +2,11 @@ package com.xpowerbanq.batch.cli;
 
 import com.xpowerbanq.batch.launch.BanqProperties;
 import com.xpowerbanq.batch.launch.JobRunner;
+import com.xpowerbanq.batch.schedule.ScheduleDaemon;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +28,8 @@ class CliConfiguration {
             JobRunner runner,
             JobRepository repository,
             BanqProperties banq,
-            ConsoleProgress progress) {
-        return new BatchCli(runner, repository, banq, progress, System.out);
+            ConsoleProgress progress,
+            ObjectProvider<ScheduleDaemon> daemon) {
+        return new BatchCli(runner, repository, banq, progress, System.out, daemon);
     }
 }

@@ -16,6 +16,7 @@ record Command(String name, List<String> arguments, Map<String, String> paramete
               list                        jobs and series
               status                      recent executions per job, progress per series database
               restart <execution-id>      restart a failed or stopped execution
+              serve                       run the Quartz schedules until SIGTERM
               bench [rows=N]              ingest benchmark: chunk-16 writer rows/s, backfill blocks/s
               help                        this text
             environment: PROVIDER_URL (comma-separated endpoints), CONTRACT_RUN (v10a),
@@ -45,7 +46,7 @@ record Command(String name, List<String> arguments, Map<String, String> paramete
                 }
                 yield new Command(name, rest, Map.of());
             }
-            case "list", "status", "help" -> {
+            case "list", "status", "serve", "help" -> {
                 if (!rest.isEmpty()) {
                     throw new IllegalArgumentException(name + " takes no arguments, got " + rest);
                 }

@@ -24,7 +24,9 @@ public final class CommandLine {
         for (int i = 0; i < all.size(); i++) {
             String arg = all.get(i);
             if (arg.equals("--state-dir") && i + 1 < all.size()) {
-                options.add("--state-dir=" + all.get(++i));
+                options.add("--banq.state-dir=" + all.get(++i));
+            } else if (arg.startsWith("--state-dir=")) {
+                options.add("--banq." + arg.substring(2));
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 options.add(arg);
             } else if (arg.equals("-h") || arg.equals("--help")) {

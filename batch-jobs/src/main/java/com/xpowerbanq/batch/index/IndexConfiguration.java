@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -37,7 +38,8 @@ class IndexConfiguration {
 
     @Bean
     @Lazy
-    ContractRegistry contractRegistry(ChainProperties chain) {
+    ContractRegistry contractRegistry(ChainProperties configured, Environment environment) {
+        ChainProperties chain = configured.withEnvironment(environment);
         String file = chain.contractsFile();
         if (file != null && !file.isBlank()) {
             Path path = Path.of(file);
@@ -47,19 +49,21 @@ class IndexConfiguration {
             }
             return ContractRegistry.load(path);
         }
-        return ContractRegistry.packaged(chain.network());
+        return ContractRegistry.packaged(String.valueOf(chain.network()));
     }
 
     @Bean
     @Lazy
-    SeriesContracts seriesContracts(ContractRegistry registry, ChainProperties chain) {
-        if (!chain.contractRun().equals("v10a")) {
+    SeriesContracts seriesContracts(
+            ContractRegistry registry, ChainProperties configured, Environment environment) {
+        ChainProperties chain = configured.withEnvironment(environment);
+        if (!chain.run().equals("v10a")) {
             throw new IllegalArgumentException(
                     "CONTRACT_RUN="
-                            + chain.contractRun()
+                            + chain.run()
                             + " is not supported by the index jobs yet: use v10a");
         }
-        return new SeriesContracts(registry, chain.contractRun());
+        return new SeriesContracts(registry, chain.run());
     }
 
     @Bean

@@ -16,8 +16,7 @@ final class IndexJobParametersValidator implements JobParametersValidator {
                     IndexJobParameters.WINDOW,
                     IndexJobParameters.FROM,
                     IndexJobParameters.TO,
-                    IndexJobParameters.RESCAN,
-                    JobNames.RUN);
+                    IndexJobParameters.RESCAN);
 
     private final Kind kind;
 
@@ -29,7 +28,8 @@ final class IndexJobParametersValidator implements JobParametersValidator {
     public void validate(@Nullable JobParameters parameters) throws InvalidJobParametersException {
         JobParameters checked = parameters == null ? new JobParameters() : parameters;
         for (var parameter : checked) {
-            if (!KNOWN.contains(parameter.name())) {
+            if (!KNOWN.contains(parameter.name())
+                    && !JobNames.LAUNCH_PARAMETERS.contains(parameter.name())) {
                 throw new InvalidJobParametersException(
                         "unknown parameter '"
                                 + parameter.name()

@@ -1,6 +1,7 @@
 package com.xpowerbanq.batch.launch;
 
 import java.util.List;
+import java.util.Set;
 
 /** Names of the jobs and their steps, shared by the CLI, the scheduler and the tests. */
 public final class JobNames {
@@ -11,6 +12,12 @@ public final class JobNames {
 
     /** The identifying job parameter that makes each fresh run a new job instance. */
     public static final String RUN = "run";
+
+    /**
+     * Parameters the launchers add to any job: {@link #RUN} from the CLI, the fire time and trigger
+     * kind from the scheduler. Job validators accept them.
+     */
+    public static final Set<String> LAUNCH_PARAMETERS = Set.of(RUN, "fired", "trigger");
 
     /** The partitioned step of an index job, one partition per series. */
     public static String partitionStep(String job) {
