@@ -24,9 +24,7 @@ public final class CommandLine {
         for (int i = 0; i < all.size(); i++) {
             String arg = all.get(i);
             if (arg.equals("--state-dir") && i + 1 < all.size()) {
-                options.add("--banq.state-dir=" + all.get(++i));
-            } else if (arg.startsWith("--state-dir=")) {
-                options.add("--banq." + arg.substring(2));
+                options.add("--state-dir=" + all.get(++i));
             } else if (arg.startsWith("--") && arg.contains("=")) {
                 options.add(arg);
             } else if (arg.equals("-h") || arg.equals("--help")) {
@@ -71,12 +69,19 @@ public final class CommandLine {
         }
     }
 
-    /** The application context banq-batch runs in, for the CLI, the bench and the tests. */
+    /**
+     * The application context banq-batch runs in, for the CLI, the bench and the tests; {@code
+     * --state-dir=DIR} stands for {@code --banq.state-dir=DIR}.
+     */
     public static ConfigurableApplicationContext start(String... options) {
+        String[] properties =
+                Arrays.stream(options)
+                        .map(o -> o.startsWith("--state-dir=") ? "--banq." + o.substring(2) : o)
+                        .toArray(String[]::new);
         return new SpringApplicationBuilder(BanqBatchApplication.class)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .run(options);
+                .run(properties);
     }
 
     private static Throwable rootCause(Throwable e) {
