@@ -13,7 +13,14 @@ record Artifact(String name, JsonNode abi, String bytecode) {
 
     static final String DIRECTORY = "/devnet/artifacts/";
 
+    private static final java.util.Map<String, Artifact> LOADED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     static Artifact load(String name) {
+        return LOADED.computeIfAbsent(name, Artifact::read);
+    }
+
+    private static Artifact read(String name) {
         String resource = DIRECTORY + name + ".json";
         try (InputStream in = Artifact.class.getResourceAsStream(resource)) {
             if (in == null) {

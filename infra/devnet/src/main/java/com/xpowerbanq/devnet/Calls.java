@@ -12,31 +12,6 @@ import org.web3j.abi.datatypes.generated.Uint256;
 /** ABI-encoded calls to the devnet contracts, with gas limits above their use. */
 final class Calls {
 
-    static Activity.Call reindex(String position, String label) {
-        return new Activity.Call(position, encode("reindex"), 80_000, "reindex " + label);
-    }
-
-    static Activity.Call setUtil(String position, BigInteger utilWad, String label) {
-        return new Activity.Call(
-                position, encode("setUtil", new Uint256(utilWad)), 60_000, "setUtil " + label);
-    }
-
-    static Activity.Call retwap(String oracle, String source, String target, String label) {
-        return new Activity.Call(
-                oracle,
-                encode("retwap", new Address(source), new Address(target)),
-                250_000,
-                "retwap " + label);
-    }
-
-    static Activity.Call setQuotes(String feed, BigInteger bid, BigInteger ask, String label) {
-        return new Activity.Call(
-                feed,
-                encode("setQuotes", new Uint256(bid), new Uint256(ask)),
-                60_000,
-                "setQuotes " + label);
-    }
-
     static Activity.Call enlist(String oracle, String source, String target, String feed) {
         return new Activity.Call(
                 oracle,

@@ -96,7 +96,13 @@ public final class Devnet implements AutoCloseable {
         long now = Instant.now().getEpochSecond();
         long genesis = now - options.days() * DAY - QUIET_AFTER_STEPS - 2L * FINALITY_BLOCKS;
         Path anvilLog = options.stateDir() == null ? null : stateDir.resolve("anvil.log");
-        AnvilProcess anvil = AnvilProcess.start(binary, options.port(), genesis, anvilLog);
+        AnvilProcess anvil;
+        try {
+            anvil = AnvilProcess.start(binary, options.port(), genesis, anvilLog);
+        } catch (RuntimeException e) {
+            deleteQuietly(tempDir);
+            throw e;
+        }
         HttpService service = new HttpService(anvil.url());
         Web3j web3j = Web3j.build(service);
         AnvilRpc rpc = new AnvilRpc(service);
