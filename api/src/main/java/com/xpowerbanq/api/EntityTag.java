@@ -30,7 +30,9 @@ final class EntityTag {
                         + '|'
                         + stamp.walSize()
                         + '|'
-                        + stamp.walModifiedNanos();
+                        + stamp.walModifiedNanos()
+                        + '|'
+                        + stamp.counters();
         long hash = FNV_OFFSET;
         for (int i = 0; i < key.length(); i++) {
             hash = (hash ^ key.charAt(i)) * FNV_PRIME;

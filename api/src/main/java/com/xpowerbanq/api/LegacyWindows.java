@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * expression indexes): the original's numbers, with its window and tie fixes. The time filters
  * repeat the original index expressions verbatim so that SQLite range-scans those indexes.
  */
-final class LegacyWindows implements WindowQuery {
+final class LegacyWindows {
     private static final String STAMP =
             "CAST(REPLACE(json_extract(json,'$.stamp'),'n','') AS INTEGER)";
     private static final String QUOTE_TIME =
@@ -56,9 +56,7 @@ final class LegacyWindows implements WindowQuery {
             "SELECT json_extract(json,'$.quote_time') IS NULL"
                     + " AND json_extract(json,'$.quote_utc') IS NOT NULL FROM raw_logs LIMIT 1";
 
-    @Override
-    public List<DailyAverage> averages(Connection c, DayWindow window, int maxRows)
-            throws SQLException {
+    List<DailyAverage> averages(Connection c, DayWindow window, int maxRows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(AVERAGE)) {
             ps.setLong(1, window.fromSecond());
             ps.setLong(2, window.toSecond());
@@ -73,8 +71,7 @@ final class LegacyWindows implements WindowQuery {
         }
     }
 
-    @Override
-    public List<DailyOhlc> ohlc(Connection c, DayWindow window, int maxRows) throws SQLException {
+    List<DailyOhlc> ohlc(Connection c, DayWindow window, int maxRows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(midNames(c) ? MID_QUOTES : QUOTES)) {
             ps.setLong(1, window.fromSecond());
             ps.setLong(2, window.toSecond());
@@ -83,7 +80,7 @@ final class LegacyWindows implements WindowQuery {
                 DayCandle candle = null;
                 while (rs.next()) {
                     long day = Math.floorDiv(rs.getLong(1), 86_400L);
-                    Double mid = RollupWindows.nullable(rs, 2);
+                    Double mid = nullable(rs, 2);
                     if (candle == null || candle.epochDay != day) {
                         if (candle != null) {
                             rows.add(candle.row());
@@ -101,6 +98,11 @@ final class LegacyWindows implements WindowQuery {
                 return rows;
             }
         }
+    }
+
+    private static @Nullable Double nullable(ResultSet rs, int column) throws SQLException {
+        double value = rs.getDouble(column);
+        return rs.wasNull() ? null : value;
     }
 
     private static boolean midNames(Connection c) throws SQLException {

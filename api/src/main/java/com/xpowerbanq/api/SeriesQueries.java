@@ -3,7 +3,6 @@ package com.xpowerbanq.api;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
@@ -13,14 +12,13 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /**
- * Answers day windows of the served databases: picks the fast or the legacy path, keeps each query
- * within its time limit and tags every answer with an ETag derived from the state of the file.
- * Knows nothing of HTTP.
+ * Answers day windows of the served databases: from the rollup snapshot of a current database (read
+ * again when the file changes) or on the legacy path, keeps each query within its time limit and
+ * tags every answer with an ETag derived from the state of the file. Knows nothing of HTTP.
  */
 final class SeriesQueries {
     private static final Logger LOG = LoggerFactory.getLogger(SeriesQueries.class);
-    private static final WindowQuery ROLLUP = new RollupWindows();
-    private static final WindowQuery LEGACY = new LegacyWindows();
+    private static final LegacyWindows LEGACY = new LegacyWindows();
 
     private final DatabaseDirectory directory;
     private final int maxRows;
@@ -59,15 +57,47 @@ final class SeriesQueries {
             return new SeriesAnswer(file, etag, cached);
         }
         QueryBudget budget = new QueryBudget(queryTimeout, clientGone);
-        try (Connection c = lease.db().connection()) {
-            directory.refreshLayout(lease);
-            List<? extends DailyRow> rows =
-                    budget.run(c, conn -> rows(route, lease.db(), conn, window));
-            String json = DailyRow.toJson(rows);
+        try {
+            String json = compute(route, lease, window, budget);
             cache.put(etag, json);
             return new SeriesAnswer(file, etag, json);
         } catch (SQLException e) {
             throw failure(lease.db(), e, budget);
+        }
+    }
+
+    private String compute(
+            Route route, DatabaseDirectory.Lease lease, DayWindow window, QueryBudget budget)
+            throws SQLException {
+        ServedDatabase db = lease.db();
+        RollupSnapshot snapshot = db.snapshot(route);
+        if (snapshot != null && snapshot.isOf(lease.stamp())) {
+            return snapshot.window(window, maxRows);
+        }
+        try (Connection c = db.connection()) {
+            directory.refreshLayout(lease);
+            return switch (db.layout()) {
+                case CURRENT -> {
+                    RollupSnapshot fresh =
+                            budget.run(c, conn -> RollupSnapshot.load(conn, route, lease.stamp()));
+                    db.keep(route, fresh);
+                    yield fresh.window(window, maxRows);
+                }
+                case LEGACY ->
+                        DailyRow.toJson(
+                                budget.run(
+                                        c,
+                                        conn ->
+                                                route == Route.DAILY_AVERAGE
+                                                        ? LEGACY.averages(conn, window, maxRows)
+                                                        : LEGACY.ohlc(conn, window, maxRows)));
+                case EMPTY -> "[]\n";
+                case FOREIGN ->
+                        throw new UnavailableException(
+                                "Database not available: "
+                                        + db.name()
+                                        + " is not a series database");
+            };
         }
     }
 
@@ -79,28 +109,6 @@ final class SeriesQueries {
     /** Queries interrupted at their time limit. */
     long expiredQueries() {
         return expired.sum();
-    }
-
-    private List<? extends DailyRow> rows(
-            Route route, ServedDatabase db, Connection c, DayWindow window) throws SQLException {
-        WindowQuery query =
-                switch (db.layout()) {
-                    case CURRENT -> ROLLUP;
-                    case LEGACY -> LEGACY;
-                    case EMPTY -> null;
-                    case FOREIGN ->
-                            throw new UnavailableException(
-                                    "Database not available: "
-                                            + db.name()
-                                            + " is not a series"
-                                            + " database");
-                };
-        if (query == null) {
-            return List.of();
-        }
-        return route == Route.DAILY_AVERAGE
-                ? query.averages(c, window, maxRows)
-                : query.ohlc(c, window, maxRows);
     }
 
     private UnavailableException failure(ServedDatabase db, SQLException e, QueryBudget budget) {

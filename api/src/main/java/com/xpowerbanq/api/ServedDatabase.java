@@ -7,6 +7,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +22,7 @@ final class ServedDatabase implements AutoCloseable {
     private final HikariDataSource pool;
     private volatile SchemaState layout;
     private volatile @Nullable FileStamp inspectedAt;
+    private final Map<Route, RollupSnapshot> snapshots = new ConcurrentHashMap<>();
 
     private ServedDatabase(String name, Path realFile, Object identity, HikariDataSource pool) {
         this.name = name;
@@ -65,6 +68,14 @@ final class ServedDatabase implements AutoCloseable {
 
     void inspected(FileStamp stamp) {
         inspectedAt = stamp;
+    }
+
+    @Nullable RollupSnapshot snapshot(Route route) {
+        return snapshots.get(route);
+    }
+
+    void keep(Route route, RollupSnapshot snapshot) {
+        snapshots.put(route, snapshot);
     }
 
     String name() {

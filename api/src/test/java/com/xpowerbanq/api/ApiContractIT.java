@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -253,6 +255,38 @@ class ApiContractIT {
             assertThat(cached.body()).isEmpty();
 
             db.reindex(t + 60, 0.25).commit();
+            RawHttp.Response changed = client.send("GET", target, Map.of("If-None-Match", etag));
+            assertThat(changed.status()).isEqualTo(200);
+            assertThat(changed.header("ETag")).isNotEqualTo(etag);
+            assertThat(changed.body())
+                    .isEqualTo("[{\"avg_util\":0.375,\"day\":\"2025-11-15\",\"n\":2}]\n");
+        }
+    }
+
+    @Test
+    void etagChangesWithEveryCommitEvenWhenSizesAndTimesLookTheSame(@TempDir Path other)
+            throws Exception {
+        long t = LocalDate.parse("2025-11-15").atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+        Path file = other.resolve("ri_tick_supply_0.db");
+        Path wal = other.resolve("ri_tick_supply_0.db-wal");
+        try (SeriesFiles db = SeriesFiles.current(file, true);
+                ApiServer api = ApiServerFixture.start(other, 90)) {
+            db.reindex(t, 0.5).checkpoint();
+            RawHttp client = new RawHttp(api.port());
+            String target = "/ri_tick_supply_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15";
+            String etag = client.get(target).header("ETag");
+            long size = Files.size(file);
+            FileTime dbTime = Files.getLastModifiedTime(file);
+            FileTime walTime = Files.getLastModifiedTime(wal);
+
+            // a second commit in the same clock tick, the log truncated again: same sizes, same
+            // times
+            db.reindex(t + 60, 0.25).checkpoint();
+            Files.setLastModifiedTime(file, dbTime);
+            Files.setLastModifiedTime(wal, walTime);
+            assertThat(Files.size(file)).isEqualTo(size);
+            assertThat(Files.size(wal)).isZero();
+
             RawHttp.Response changed = client.send("GET", target, Map.of("If-None-Match", etag));
             assertThat(changed.status()).isEqualTo(200);
             assertThat(changed.header("ETag")).isNotEqualTo(etag);

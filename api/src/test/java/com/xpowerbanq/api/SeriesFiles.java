@@ -120,6 +120,17 @@ final class SeriesFiles implements AutoCloseable {
         return this;
     }
 
+    /** Copies the write-ahead log into the database file and truncates the log to zero bytes. */
+    SeriesFiles checkpoint() throws SQLException {
+        connection.commit();
+        connection.setAutoCommit(true);
+        try (var s = connection.createStatement()) {
+            s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+        }
+        connection.setAutoCommit(false);
+        return this;
+    }
+
     boolean isRi() {
         return ri;
     }
