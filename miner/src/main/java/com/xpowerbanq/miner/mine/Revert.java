@@ -32,13 +32,17 @@ enum Revert {
         if (error == null) {
             return OTHER;
         }
-        String data = error.getData() == null ? "" : error.getData().toLowerCase(Locale.ROOT);
+        // web3j keeps the raw JSON of "data": a quoted hex string, or an object around it
+        String data =
+                error.getData() == null
+                        ? ""
+                        : error.getData().replace("\"", "").toLowerCase(Locale.ROOT);
         String message = error.getMessage() == null ? "" : error.getMessage();
         for (Revert revert : values()) {
             if (revert == OTHER) {
                 continue;
             }
-            if (data.startsWith(revert.selector)
+            if (data.contains(revert.selector)
                     || message.contains(revert.reason)
                     || message.contains(revert.selector)
                     || data.contains(hex(revert.reason))) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicLongArray;
-import java.util.function.LongSupplier;
 
 /**
  * The mining threads of one epoch. Worker {@code i} of {@code n} searches the nonces from {@code
@@ -79,16 +78,6 @@ final class Workers {
 
     int count() {
         return count;
-    }
-
-    LongSupplier total() {
-        return () -> {
-            long sum = 0;
-            for (int i = 0; i < count; i++) {
-                sum += hashes(i);
-            }
-            return sum;
-        };
     }
 
     void stop() throws InterruptedException {

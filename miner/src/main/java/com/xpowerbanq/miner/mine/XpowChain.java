@@ -77,7 +77,8 @@ final class XpowChain {
     }
 
     BigInteger currentInterval() throws IOException {
-        return uint(call(new Function("currentInterval", List.of(), List.of(uint256()))));
+        Function function = new Function("currentInterval", List.of(), List.of(uint256()));
+        return (BigInteger) decode(call(function), function).get(0).getValue();
     }
 
     byte[] blockHashOf(BigInteger interval) throws IOException {
@@ -117,7 +118,7 @@ final class XpowChain {
             throws IOException, RevertedException, SendException {
         String from = signer.getAddress();
         Transaction call = Transaction.createEthCallTransaction(from, xpow, data);
-        EthCall simulated = rpc.send(w -> w.ethCall(call, DefaultBlockParameterName.PENDING));
+        EthCall simulated = rpc.send(w -> w.ethCall(call, DefaultBlockParameterName.LATEST));
         if (simulated.hasError()) {
             throw reverted(simulated.getError());
         }
@@ -236,11 +237,6 @@ final class XpowChain {
                     function.getName() + "() returned no value: is this the XPOW contract?");
         }
         return values;
-    }
-
-    private BigInteger uint(String value) throws IOException {
-        Function function = new Function("currentInterval", List.of(), List.of(uint256()));
-        return (BigInteger) decode(value, function).get(0).getValue();
     }
 
     private static TypeReference<Uint256> uint256() {
