@@ -156,11 +156,12 @@ public final class MinerBench {
     private void printTable(List<Rates> rates, Rates naive1, @Nullable Rates wasm1) {
         out.printf(
                 Locale.ROOT,
-                "banq-miner bench: 84-byte proof-of-work input, %d runs of %s s, median"
+                "banq-miner bench: 84-byte proof-of-work input, %d run%s of %s s, median"
                         + " (min-max); x = per thread against 1 thread of naive / wasm;%n"
                         + "per cpu-s = hashes per CPU second of the hashing threads, which a busy"
                         + " machine does not bend%n",
                 options.runs(),
+                options.runs() == 1 ? "" : "s",
                 options.seconds());
         String format = "%-12s %7s %10s %21s %8s %8s %11s %8s %8s%n";
         out.printf(
