@@ -165,6 +165,8 @@ final class ApiBenchmark {
                                 "legacy daily_ohlc 90 d, " + small,
                                 windows(rtLegacy, 90, LEGACY_WINDOWS),
                                 40));
+        snapshotCost(dir, "ri_bench_supply_0", Route.DAILY_AVERAGE);
+        snapshotCost(dir, "rt_bench_apow_0", Route.DAILY_OHLC);
         try (ApiServer server = new ApiServer(options).start()) {
             LoadGenerator load = new LoadGenerator(server.port());
             out.printf(
@@ -209,6 +211,29 @@ final class ApiBenchmark {
                     "wrote %s.db: %d rows, %s..%s, %.0f rows/s%s%n",
                     name, count, first, LAST, perSecond, legacy ? " (original schema)" : "");
         }
+    }
+
+    /** What the first request after a commit pays: reading and rendering the whole rollup. */
+    private void snapshotCost(Path dir, String name, Route route) throws Exception {
+        Path file = dir.resolve(name + ".db");
+        FileStamp stamp = FileStamp.of(file, dir.resolve(name + ".db-wal"));
+        long[] nanos = new long[21];
+        int days = 0;
+        try (java.sql.Connection c =
+                java.sql.DriverManager.getConnection(
+                        com.xpowerbanq.schema.SeriesDatabase.readOnlyUrl(file))) {
+            for (int i = 0; i < nanos.length; i++) {
+                long t0 = System.nanoTime();
+                RollupSnapshot snapshot = RollupSnapshot.load(c, route, stamp);
+                nanos[i] = System.nanoTime() - t0;
+                days = snapshot.days();
+            }
+        }
+        java.util.Arrays.sort(nanos);
+        out.printf(
+                "rollup snapshot of %s: %d days read and rendered in %.2f ms (median of %d);"
+                        + " paid once per commit%n",
+                name, days, nanos[nanos.length / 2] / 1e6, nanos.length);
     }
 
     private static String label(long count) {

@@ -62,6 +62,10 @@ final class RollupSnapshot {
         return rs.wasNull() ? null : value;
     }
 
+    int days() {
+        return days.length;
+    }
+
     boolean isOf(FileStamp current) {
         return stamp.equals(current);
     }

@@ -18,6 +18,7 @@ import org.sqlite.SQLiteException;
  */
 final class SeriesQueries {
     private static final Logger LOG = LoggerFactory.getLogger(SeriesQueries.class);
+    private static final RollupWindows ROLLUP = new RollupWindows();
     private static final LegacyWindows LEGACY = new LegacyWindows();
 
     private final DatabaseDirectory directory;
@@ -78,10 +79,22 @@ final class SeriesQueries {
             directory.refreshLayout(lease);
             return switch (db.layout()) {
                 case CURRENT -> {
-                    RollupSnapshot fresh =
-                            budget.run(c, conn -> RollupSnapshot.load(conn, route, lease.stamp()));
-                    db.keep(route, fresh);
-                    yield fresh.window(window, maxRows);
+                    if (db.seenTwice(route, lease.stamp())) {
+                        RollupSnapshot fresh =
+                                budget.run(
+                                        c, conn -> RollupSnapshot.load(conn, route, lease.stamp()));
+                        db.keep(route, fresh);
+                        yield fresh.window(window, maxRows);
+                    }
+                    // the file has just changed and may change again at once (a backfill):
+                    // a windowed query is cheaper than reading the whole rollup
+                    yield DailyRow.toJson(
+                            budget.run(
+                                    c,
+                                    conn ->
+                                            route == Route.DAILY_AVERAGE
+                                                    ? ROLLUP.averages(conn, window, maxRows)
+                                                    : ROLLUP.ohlc(conn, window, maxRows)));
                 }
                 case LEGACY ->
                         DailyRow.toJson(

@@ -23,6 +23,7 @@ final class ServedDatabase implements AutoCloseable {
     private volatile SchemaState layout;
     private volatile @Nullable FileStamp inspectedAt;
     private final Map<Route, RollupSnapshot> snapshots = new ConcurrentHashMap<>();
+    private final Map<Route, FileStamp> lastSeen = new ConcurrentHashMap<>();
 
     private ServedDatabase(String name, Path realFile, Object identity, HikariDataSource pool) {
         this.name = name;
@@ -72,6 +73,14 @@ final class ServedDatabase implements AutoCloseable {
 
     @Nullable RollupSnapshot snapshot(Route route) {
         return snapshots.get(route);
+    }
+
+    /**
+     * Whether {@code stamp} is the state the previous request of {@code route} saw too: a file that
+     * held still between two requests is worth a snapshot.
+     */
+    boolean seenTwice(Route route, FileStamp stamp) {
+        return stamp.equals(lastSeen.put(route, stamp));
     }
 
     void keep(Route route, RollupSnapshot snapshot) {
