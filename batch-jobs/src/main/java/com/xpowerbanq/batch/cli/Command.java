@@ -12,16 +12,23 @@ record Command(String name, List<String> arguments, Map<String, String> paramete
             usage: banq-batch [--state-dir=DIR] <command>
               run <job> [key=value ...]   run a job; reindex-watch and retwap-watch take
                                           series=all|ID[,ID...] window=86400 from=-1|-N|BLOCK|deploy
-                                          to=finalized|latest|BLOCK rescan=false
+                                          to=finalized|latest|BLOCK rescan=false;
+                                          reindex and retwap (keeper transactions) take
+                                          series=all|ID[,ID...] and broadcast=true (-Y; dry run
+                                          without it), retwap also percent-min=3 percent-max=100
+                                          amount=1000000000
               list                        jobs and series
               status                      recent executions per job, progress per series database
               restart <execution-id>      restart a failed or stopped execution
-              serve                       run the Quartz schedules until SIGTERM
+              serve                       run the schedules (banq.schedule.*, BANQ_SCHEDULE_*)
+                                          until SIGTERM
               bench [rows=N]              ingest benchmark: chunk-16 writer rows/s, backfill blocks/s
               help                        this text
             environment: PROVIDER_URL (comma-separated endpoints), CONTRACT_RUN (v10a),
               CONTRACTS_FILE (registry env file, else the packaged mainnet one), BANQ_STATE_DIR,
-              BANQ_INDEX_WORKERS (parallel series, 4)""";
+              BANQ_INDEX_WORKERS (parallel series, 4), BANQ_KEEPER_WORKERS (8), PRIVATE_KEY or
+              PRIVATE_KEY_FILE (the keeper's key; never as an argument), MAX_FEE_PER_GAS,
+              MAX_PRIORITY_FEE_PER_GAS, GAS_LIMIT (wei; automatic when unset)""";
 
     /** Parses the arguments after the global options; throws with a usage message. */
     static Command parse(List<String> args) {
@@ -60,6 +67,10 @@ record Command(String name, List<String> arguments, Map<String, String> paramete
     static Map<String, String> keyValues(List<String> args) {
         Map<String, String> parameters = new LinkedHashMap<>();
         for (String arg : args) {
+            if (arg.equals("-Y")) {
+                // the original CLI's short form for broadcasting keeper transactions
+                arg = "broadcast=true";
+            }
             int eq = arg.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException(

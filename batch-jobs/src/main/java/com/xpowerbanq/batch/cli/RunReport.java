@@ -31,6 +31,10 @@ final class RunReport {
                         .reduce((a, b) -> a + " " + b)
                         .orElse(""));
         List<StepExecution> steps = new ArrayList<>(execution.getStepExecutions());
+        if (job.equals(JobNames.REINDEX) || job.equals(JobNames.RETWAP)) {
+            printKeeper(out, JobNames.seriesStep(job), steps);
+            return;
+        }
         List<SeriesScanReport> series = SeriesScanReport.of(JobNames.seriesStep(job), steps);
         if (!series.isEmpty()) {
             printSeries(out, series);
@@ -44,6 +48,37 @@ final class RunReport {
                 out.println("failure: " + failure.getMessage());
             }
         }
+    }
+
+    /**
+     * One line per series of a keeper job: its outcome and report (tx, nonce, gas, delta, reason).
+     */
+    static void printKeeper(PrintStream out, String seriesStep, List<StepExecution> steps) {
+        String prefix = seriesStep + ":";
+        steps.stream()
+                .filter(step -> step.getStepName().startsWith(prefix))
+                .sorted(java.util.Comparator.comparing(StepExecution::getStepName))
+                .forEach(
+                        step -> {
+                            String report = step.getExitStatus().getExitDescription();
+                            if (step.getStatus()
+                                            != org.springframework.batch.core.BatchStatus.COMPLETED
+                                    && !step.getFailureExceptions().isEmpty()) {
+                                report = step.getFailureExceptions().getFirst().getMessage();
+                            }
+                            if (report != null) {
+                                report = report.lines().findFirst().orElse("");
+                            }
+                            out.printf(
+                                    "%-20s %-10s %s%n",
+                                    step.getStepName().substring(prefix.length()),
+                                    step.getStatus()
+                                                    == org.springframework.batch.core.BatchStatus
+                                                            .COMPLETED
+                                            ? step.getExitStatus().getExitCode()
+                                            : step.getStatus().name(),
+                                    report);
+                        });
     }
 
     static void printSeries(PrintStream out, List<SeriesScanReport> series) {

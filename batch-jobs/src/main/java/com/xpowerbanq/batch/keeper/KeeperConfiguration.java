@@ -1,6 +1,9 @@
 package com.xpowerbanq.batch.keeper;
 
+import com.xpowerbanq.batch.chain.ChainProperties;
+import com.xpowerbanq.schema.ContractRegistry;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,20 +16,13 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
 class KeeperConfiguration {
 
     @Bean
-    KeeperChainSettings keeperChainSettings(Environment environment) {
+    KeeperChainSettings keeperChainSettings(
+            ChainProperties chain,
+            Environment environment,
+            ObjectProvider<ContractRegistry> contractRegistry) {
+        ChainProperties effective = chain.withEnvironment(environment);
         return new KeeperChainSettings(
-                setting(environment, "banq.chain.provider-url", "PROVIDER_URL", null),
-                setting(environment, "banq.chain.contract-run", "CONTRACT_RUN", "v10a"),
-                setting(environment, "banq.chain.contracts-file", "CONTRACTS_FILE", null));
-    }
-
-    private static String setting(
-            Environment environment, String property, String variable, String fallback) {
-        String value = environment.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = environment.getProperty(variable);
-        }
-        return value == null || value.isBlank() ? fallback : value;
+                effective.providerUrl(), effective.run(), contractRegistry::getObject);
     }
 
     @Bean

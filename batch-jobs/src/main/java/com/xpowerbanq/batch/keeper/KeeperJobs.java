@@ -1,14 +1,16 @@
 package com.xpowerbanq.batch.keeper;
 
-/** Names shared by the keeper jobs, the CLI, the scheduler and the tests. */
-public final class KeeperJobs {
-    public static final String REINDEX = "reindex";
-    public static final String RETWAP = "retwap";
+import com.xpowerbanq.batch.launch.JobNames;
 
-    public static final String REINDEX_STEP = "reindex.series";
-    public static final String REINDEX_PARTITION_STEP = "reindex.partition";
-    public static final String RETWAP_STEP = "retwap.series";
-    public static final String RETWAP_PARTITION_STEP = "retwap.partition";
+/** Names of the keeper jobs, their steps and parameters (job names as in {@link JobNames}). */
+public final class KeeperJobs {
+    public static final String REINDEX = JobNames.REINDEX;
+    public static final String RETWAP = JobNames.RETWAP;
+
+    public static final String REINDEX_STEP = JobNames.seriesStep(REINDEX);
+    public static final String REINDEX_PARTITION_STEP = JobNames.partitionStep(REINDEX);
+    public static final String RETWAP_STEP = JobNames.seriesStep(RETWAP);
+    public static final String RETWAP_PARTITION_STEP = JobNames.partitionStep(RETWAP);
 
     /** {@code all} or a comma-separated list of instance ids. */
     public static final String SERIES = "series";

@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.keeper;
 
+import com.xpowerbanq.batch.launch.JobNames;
 import com.xpowerbanq.schema.Kind;
 import java.math.BigInteger;
 import java.util.Set;
@@ -14,9 +15,6 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
  * kind, booleans, percent bounds and amount as numbers. A private key is never a parameter.
  */
 final class KeeperParametersValidator implements JobParametersValidator {
-    /** Parameters any launcher may add to tell runs apart. */
-    private static final Set<String> RUN_KEYS = Set.of("run", "run.id", "fired", "trigger");
-
     private final Kind kind;
     private final Set<String> allowed;
 
@@ -46,7 +44,7 @@ final class KeeperParametersValidator implements JobParametersValidator {
                         "a signing key is never a job parameter: set PRIVATE_KEY or PRIVATE_KEY_FILE"
                                 + " in the environment instead");
             }
-            if (!allowed.contains(name) && !RUN_KEYS.contains(name)) {
+            if (!allowed.contains(name) && !JobNames.LAUNCH_PARAMETERS.contains(name)) {
                 throw new InvalidJobParametersException(
                         "unknown parameter '"
                                 + name

@@ -43,8 +43,7 @@ public final class KeeperSessions implements JobExecutionListener {
     private KeeperSession connect(boolean broadcast) {
         Web3j web3j = Web3j.build(new HttpService(chain.sendingEndpoint()));
         try {
-            long chainId = web3j.ethChainId().send().getChainId().longValueExact();
-            ContractRegistry registry = chain.registry(chainId);
+            ContractRegistry registry = chain.registry().get();
             TransactionSender sender = null;
             if (broadcast) {
                 sender =

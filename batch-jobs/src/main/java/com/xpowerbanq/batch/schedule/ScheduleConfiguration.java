@@ -1,7 +1,7 @@
 package com.xpowerbanq.batch.schedule;
 
+import com.xpowerbanq.batch.launch.JobRunner;
 import java.time.Clock;
-import java.util.List;
 import java.util.TimeZone;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -12,7 +12,6 @@ import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -123,11 +122,12 @@ class ScheduleConfiguration {
 
     @Bean
     ScheduledLauncher scheduledLauncher(
-            JobOperator jobOperator,
+            JobRunner jobRunner,
             JobRepository jobRepository,
-            List<Job> jobs,
+            JobOperator jobOperator,
             ScheduleProperties properties) {
-        return new ScheduledLauncher(jobOperator, jobRepository, jobs, properties.maxRestarts());
+        return new ScheduledLauncher(
+                jobRunner, jobRepository, jobOperator, properties.maxRestarts());
     }
 
     @Bean

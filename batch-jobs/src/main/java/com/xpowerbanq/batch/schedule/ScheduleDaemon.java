@@ -168,7 +168,7 @@ public final class ScheduleDaemon implements SmartLifecycle {
         log.info(
                 "{}: fired ({}, due {}, delayed {} ms) {}", job, trigger, fired, delay, parameters);
         try {
-            JobExecution execution = launcher.launch(job, parameters, fired, trigger);
+            JobExecution execution = launcher.launch(job, parameters);
             log.info(
                     "{}: execution {} ended {} {}",
                     job,

@@ -3,9 +3,9 @@ package com.xpowerbanq.batch.keeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.xpowerbanq.batch.launch.JobRunner;
 import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.devnet.DevnetOptions;
-import com.xpowerbanq.keepertest.KeeperTestApplication;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.RiSeries;
 import java.math.BigInteger;
@@ -24,11 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.web3j.abi.EventEncoder;
@@ -61,14 +57,15 @@ class ReindexJobFunctionalTests {
         devnet =
                 Devnet.start(
                         DevnetOptions.defaults().withDays(0).withStateDir(state.resolve("devnet")));
-        List<String> properties =
-                new ArrayList<>(
-                        KeeperTestApplication.properties(
-                                devnet.rpcUrl(), devnet.registryFile(), state));
-        properties.add(
-                "banq.keeper.private-key-file=" + KeeperDevnet.keyFile(state, devnet.account(1)));
-        properties.add("banq.keeper.workers=" + WORKERS);
-        context = KeeperTestApplication.start(properties);
+        context =
+                BatchContexts.start(
+                        BatchContexts.options(
+                                devnet.rpcUrl(),
+                                devnet.registryFile(),
+                                state,
+                                "--banq.keeper.private-key-file="
+                                        + KeeperDevnet.keyFile(state, devnet.account(1)),
+                                "--banq.keeper.workers=" + WORKERS));
     }
 
     @AfterAll
@@ -81,15 +78,12 @@ class ReindexJobFunctionalTests {
         }
     }
 
-    private static JobExecution run(String... pairs) throws Exception {
-        JobParametersBuilder builder = new JobParametersBuilder();
+    private static JobExecution run(String... pairs) {
+        Map<String, String> parameters = new java.util.LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
-            builder.addString(pairs[i], pairs[i + 1]);
+            parameters.put(pairs[i], pairs[i + 1]);
         }
-        builder.addLong("run.id", System.nanoTime());
-        JobParameters parameters = builder.toJobParameters();
-        Job job = context.getBean("reindexJob", Job.class);
-        return context.getBean(JobOperator.class).start(job, parameters);
+        return context.getBean(JobRunner.class).run(KeeperJobs.REINDEX, parameters);
     }
 
     private static List<Log> reindexLogs(long fromBlock) throws Exception {
@@ -215,8 +209,7 @@ class ReindexJobFunctionalTests {
         // given: no PRIVATE_KEY, no PRIVATE_KEY_FILE
         var sessions =
                 new KeeperSessions(
-                        new KeeperChainSettings(
-                                devnet.rpcUrl(), "v10a", devnet.registryFile().toString()),
+                        new KeeperChainSettings(devnet.rpcUrl(), "v10a", devnet::registry),
                         new KeeperProperties(
                                 1, Duration.ofMillis(100), Duration.ofSeconds(5), null),
                         Map.of());

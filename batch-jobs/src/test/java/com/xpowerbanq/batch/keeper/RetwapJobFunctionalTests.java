@@ -2,12 +2,11 @@ package com.xpowerbanq.batch.keeper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.xpowerbanq.batch.launch.JobRunner;
 import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.devnet.DevnetOptions;
-import com.xpowerbanq.keepertest.KeeperTestApplication;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -17,10 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.web3j.abi.FunctionEncoder;
@@ -47,12 +43,14 @@ class RetwapJobFunctionalTests {
                 Devnet.start(
                         DevnetOptions.defaults().withDays(1).withStateDir(state.resolve("devnet")));
         keeper = devnet.account(1);
-        List<String> properties =
-                new ArrayList<>(
-                        KeeperTestApplication.properties(
-                                devnet.rpcUrl(), devnet.registryFile(), state));
-        properties.add("banq.keeper.private-key-file=" + KeeperDevnet.keyFile(state, keeper));
-        context = KeeperTestApplication.start(properties);
+        context =
+                BatchContexts.start(
+                        BatchContexts.options(
+                                devnet.rpcUrl(),
+                                devnet.registryFile(),
+                                state,
+                                "--banq.keeper.private-key-file="
+                                        + KeeperDevnet.keyFile(state, keeper)));
     }
 
     @AfterAll
@@ -162,15 +160,14 @@ class RetwapJobFunctionalTests {
 
         // when
         JobExecution execution =
-                context.getBean(JobOperator.class)
-                        .start(
-                                context.getBean("retwapJob", Job.class),
-                                new JobParametersBuilder()
-                                        .addString(
-                                                "series",
-                                                "XPOW_APOW:T000,APOW_XPOW:T000,AVAX_APOW:T001,APOW_AVAX:T001,USDC_APOW:T002")
-                                        .addString("broadcast", "true")
-                                        .toJobParameters());
+                context.getBean(JobRunner.class)
+                        .run(
+                                KeeperJobs.RETWAP,
+                                Map.of(
+                                        "series",
+                                        "XPOW_APOW:T000,APOW_XPOW:T000,AVAX_APOW:T001,APOW_AVAX:T001,USDC_APOW:T002",
+                                        "broadcast",
+                                        "true"));
 
         // then
         Map<String, StepExecution> partitions = partitions(execution);

@@ -3,11 +3,11 @@ package com.xpowerbanq.batch.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.xpowerbanq.batch.keeper.BatchContexts;
 import com.xpowerbanq.batch.keeper.KeeperDevnet;
+import com.xpowerbanq.batch.launch.JobNames;
 import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.devnet.DevnetOptions;
-import com.xpowerbanq.keepertest.KeeperTestApplication;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,14 +18,18 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.quartz.CronExpression;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The daemon with seconds-level schedules against a devnet and a SQLite job repository. */
+@ExtendWith(OutputCaptureExtension.class)
 class ScheduleDaemonIT {
     @TempDir static Path shared;
     static Devnet devnet;
@@ -46,18 +50,21 @@ class ScheduleDaemonIT {
         }
     }
 
-    private static List<String> properties(Path state, String... more) throws Exception {
-        List<String> properties =
-                new ArrayList<>(
-                        KeeperTestApplication.properties(
-                                devnet.rpcUrl(), devnet.registryFile(), state));
-        properties.add(
-                "banq.keeper.private-key-file=" + KeeperDevnet.keyFile(state, devnet.account(2)));
-        properties.add("banq.schedule.jitter=0s");
-        properties.add("banq.schedule.reindex-watch.enabled=false");
-        properties.add("banq.schedule.retwap-watch.enabled=false");
-        properties.addAll(List.of(more));
-        return properties;
+    private static List<String> options(Path state, String... more) throws Exception {
+        List<String> options =
+                BatchContexts.options(
+                        devnet.rpcUrl(),
+                        devnet.registryFile(),
+                        state,
+                        "--banq.keeper.private-key-file="
+                                + KeeperDevnet.keyFile(state, devnet.account(2)),
+                        "--banq.schedule.jitter=0s",
+                        "--banq.schedule.reindex-watch.enabled=false",
+                        "--banq.schedule.retwap-watch.enabled=false");
+        for (String option : more) {
+            options.add("--" + option);
+        }
+        return options;
     }
 
     private static List<JobExecution> executions(
@@ -84,8 +91,8 @@ class ScheduleDaemonIT {
     void triggersFireTheRightJobsWithTheirParameters(@TempDir Path state) throws Exception {
         // given
         try (var context =
-                KeeperTestApplication.start(
-                        properties(
+                BatchContexts.start(
+                        options(
                                 state,
                                 "banq.schedule.reindex.cron=*/2 * * * * ?",
                                 "banq.schedule.reindex.parameters.series=APOW:supply:P000",
@@ -105,12 +112,7 @@ class ScheduleDaemonIT {
             JobExecution reindex = ended(context, "reindex").getFirst();
             assertThat(reindex.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             assertThat(parameter(reindex, "series")).isEqualTo("APOW:supply:P000");
-            assertThat(parameter(reindex, ScheduledLauncher.TRIGGER)).isEqualTo("cron");
-            assertThat(
-                            Instant.parse(parameter(reindex, ScheduledLauncher.FIRED))
-                                            .getEpochSecond()
-                                    % 2)
-                    .isZero();
+            assertThat(parameter(reindex, JobNames.RUN)).isEqualTo("1");
             assertThat(reindex.getStepExecutions())
                     .anySatisfy(
                             step -> assertThat(step.getStepName()).contains("APOW:supply:P000"));
@@ -119,11 +121,6 @@ class ScheduleDaemonIT {
             assertThat(parameter(retwap, "percent-min")).isEqualTo("5");
             assertThat(parameter(retwap, "broadcast")).isEqualTo("false");
             assertThat(parameter(reindex, "broadcast")).isEqualTo("true");
-            assertThat(
-                            Instant.parse(parameter(retwap, ScheduledLauncher.FIRED))
-                                            .getEpochSecond()
-                                    % 2)
-                    .isOne();
         }
     }
 
@@ -132,8 +129,8 @@ class ScheduleDaemonIT {
         // given: a block every 3 s, so a broadcasting run takes longer than its 1 s period
         KeeperDevnet.blockTime(devnet.rpcUrl(), 3);
         try (var context =
-                KeeperTestApplication.start(
-                        properties(
+                BatchContexts.start(
+                        options(
                                 state,
                                 "banq.schedule.reindex.cron=* * * * * ?",
                                 "banq.schedule.reindex.parameters.series=XPOW:borrow:P005",
@@ -164,7 +161,8 @@ class ScheduleDaemonIT {
     }
 
     @Test
-    void aFireMissedWhileDownRunsOnceAfterRestart(@TempDir Path state) throws Exception {
+    void aFireMissedWhileDownRunsOnceAfterRestart(@TempDir Path state, CapturedOutput output)
+            throws Exception {
         // given: the daemon ran once, then was down over several fires
         String[] schedule = {
             "banq.schedule.reindex.cron=*/2 * * * * ?",
@@ -173,7 +171,7 @@ class ScheduleDaemonIT {
         };
         Instant lastFire;
         int runsBefore;
-        try (var first = KeeperTestApplication.start(properties(state, schedule))) {
+        try (var first = BatchContexts.start(options(state, schedule))) {
             first.getBean(ScheduleDaemon.class).start();
             await().atMost(Duration.ofSeconds(30)).until(() -> !ended(first, "reindex").isEmpty());
             first.getBean(ScheduleDaemon.class).stop();
@@ -184,44 +182,23 @@ class ScheduleDaemonIT {
                 new CronExpression("*/2 * * * * ?").getNextValidTimeAfter(Date.from(lastFire));
         Instant twoFiresLater = nextDue.toInstant().plusSeconds(2);
         await().atMost(Duration.ofSeconds(30)).until(() -> Instant.now().isAfter(twoFiresLater));
+        int logBefore = output.getOut().length();
 
         // when
-        try (var second = KeeperTestApplication.start(properties(state, schedule))) {
+        try (var second = BatchContexts.start(options(state, schedule))) {
             second.getBean(ScheduleDaemon.class).start();
 
-            // then: one catch-up run, and the schedule goes on with regular fires only
+            // then: one catch-up run, then regular fires only
             await().atMost(Duration.ofSeconds(30))
-                    .until(
-                            () ->
-                                    ended(second, "reindex").stream()
-                                                    .filter(
-                                                            e ->
-                                                                    "cron"
-                                                                            .equals(
-                                                                                    parameter(
-                                                                                            e,
-                                                                                            ScheduledLauncher
-                                                                                                    .TRIGGER)))
-                                                    .filter(
-                                                            e ->
-                                                                    e.getStartTime()
-                                                                            .isAfter(
-                                                                                    java.time
-                                                                                            .LocalDateTime
-                                                                                            .now()
-                                                                                            .minusHours(
-                                                                                                    1)))
-                                                    .count()
-                                            >= 3);
+                    .until(() -> ended(second, "reindex").size() >= runsBefore + 3);
             second.getBean(ScheduleDaemon.class).stop();
-            List<JobExecution> missed =
-                    executions(second, "reindex").stream()
-                            .filter(e -> "missed".equals(parameter(e, ScheduledLauncher.TRIGGER)))
-                            .toList();
-            assertThat(missed).hasSize(1);
-            assertThat(missed.getFirst().getId()).isGreaterThan(runsBefore);
-            assertThat(missed.getFirst().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(executions(second, "reindex"))
+                    .allSatisfy(
+                            run -> assertThat(run.getStatus()).isEqualTo(BatchStatus.COMPLETED));
         }
-        assertThat(Files.exists(state.resolve("batch.db"))).isTrue();
+        String log = output.getOut().substring(logBefore);
+        assertThat(log.split("reindex: fired \\(missed", -1)).hasSize(2);
+        assertThat(log).contains("was missed while down; running it once now");
+        assertThat(log.split("reindex: fired \\(cron", -1).length - 1).isGreaterThanOrEqualTo(2);
     }
 }

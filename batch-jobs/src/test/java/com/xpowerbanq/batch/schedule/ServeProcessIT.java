@@ -3,10 +3,12 @@ package com.xpowerbanq.batch.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.xpowerbanq.batch.BanqBatchApplication;
+import com.xpowerbanq.batch.keeper.BatchContexts;
 import com.xpowerbanq.batch.keeper.KeeperDevnet;
+import com.xpowerbanq.batch.launch.JobRunner;
 import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.devnet.DevnetOptions;
-import com.xpowerbanq.keepertest.KeeperTestApplication;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
 /**
@@ -56,12 +57,9 @@ class ServeProcessIT {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add(KeeperTestApplication.class.getName());
+        command.add(BanqBatchApplication.class.getName());
         command.addAll(arguments);
-        for (String property :
-                KeeperTestApplication.properties(devnet.rpcUrl(), devnet.registryFile(), state)) {
-            command.add("--" + property);
-        }
+        command.addAll(BatchContexts.options(devnet.rpcUrl(), devnet.registryFile(), state));
         ProcessBuilder builder =
                 new ProcessBuilder(command)
                         .redirectErrorStream(true)
@@ -73,7 +71,8 @@ class ServeProcessIT {
 
     private static int count(Path state, String sql) throws Exception {
         try (Connection connection =
-                        DriverManager.getConnection("jdbc:sqlite:" + state.resolve("batch.db"));
+                        DriverManager.getConnection(
+                                "jdbc:sqlite:" + state.resolve("banq-batch.db"));
                 ResultSet rows = connection.createStatement().executeQuery(sql)) {
             return rows.next() ? rows.getInt(1) : 0;
         } catch (java.sql.SQLException e) {
@@ -116,7 +115,7 @@ class ServeProcessIT {
                                     count(
                                                     state,
                                                     "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE"
-                                                            + " STEP_NAME LIKE 'reindex.series%' AND STATUS = 'COMPLETED'")
+                                                            + " STEP_NAME LIKE 'reindex.series:%' AND STATUS = 'COMPLETED'")
                                             >= 2);
             assertThat(commandLine(serve)).doesNotContain(KeeperDevnet.hexKey(devnet.account(3)));
 
@@ -131,43 +130,30 @@ class ServeProcessIT {
         int done =
                 count(
                         state,
-                        "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'reindex.series%' AND STATUS = 'COMPLETED'");
+                        "SELECT COUNT(*) FROM BATCH_STEP_EXECUTION WHERE STEP_NAME LIKE 'reindex.series:%' AND STATUS = 'COMPLETED'");
         assertThat(done).isBetween(2, 27);
         try (var context =
-                KeeperTestApplication.start(
-                        KeeperTestApplication.properties(
-                                devnet.rpcUrl(), devnet.registryFile(), state))) {
+                BatchContexts.start(
+                        BatchContexts.options(
+                                devnet.rpcUrl(),
+                                devnet.registryFile(),
+                                state,
+                                "--banq.keeper.private-key-file=" + keyFile))) {
             JobRepository repository = context.getBean(JobRepository.class);
             JobExecution stopped =
                     repository.getLastJobExecution(repository.getLastJobInstance("reindex"));
             assertThat(stopped.getStatus()).isEqualTo(BatchStatus.STOPPED);
-        }
-        try (var context =
-                KeeperTestApplication.start(
-                        withKey(
-                                KeeperTestApplication.properties(
-                                        devnet.rpcUrl(), devnet.registryFile(), state),
-                                keyFile))) {
-            JobRepository repository = context.getBean(JobRepository.class);
-            JobExecution stopped =
-                    repository.getLastJobExecution(repository.getLastJobInstance("reindex"));
-            JobExecution restarted = context.getBean(JobOperator.class).restart(stopped);
+            JobExecution restarted = context.getBean(JobRunner.class).restart(stopped.getId());
             assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
             long partitions =
                     restarted.getStepExecutions().stream()
-                            .filter(step -> step.getStepName().startsWith("reindex.series"))
+                            .filter(step -> step.getStepName().startsWith("reindex.series:"))
                             .count();
             assertThat(partitions).isEqualTo(28 - done);
         }
         assertThat(Files.readString(output))
                 .contains("stopping execution")
                 .doesNotContain(KeeperDevnet.hexKey(devnet.account(3)));
-    }
-
-    private static List<String> withKey(List<String> properties, Path keyFile) {
-        List<String> all = new ArrayList<>(properties);
-        all.add("banq.keeper.private-key-file=" + keyFile);
-        return all;
     }
 
     @Test
@@ -187,7 +173,7 @@ class ServeProcessIT {
                                 "run",
                                 "reindex",
                                 "series=APOW:supply:P000,XPOW:borrow:P006",
-                                "broadcast=true",
+                                "-Y",
                                 "--logging.level.root=DEBUG"));
         String commandLine = commandLine(run);
         boolean ended = run.waitFor(90, TimeUnit.SECONDS);
