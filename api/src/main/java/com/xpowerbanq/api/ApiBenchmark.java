@@ -21,8 +21,8 @@ import java.util.stream.Stream;
  */
 final class ApiBenchmark {
     private static final LocalDate LAST = LocalDate.parse("2025-12-31");
-    // More distinct windows than the answer cache holds: taken in turn, every request misses the
-    // cache and runs its query. Windows end on successive days back from the last day of data.
+    // More distinct windows than the answer cache holds: taken in turn, every request misses that
+    // cache and computes its window. Windows end on successive days back from the last day of data.
     private static final int DISTINCT = 512;
     // legacy runs are capped at 40 requests: warm-up and two runs never repeat a window
     private static final int LEGACY_WINDOWS = 120;
