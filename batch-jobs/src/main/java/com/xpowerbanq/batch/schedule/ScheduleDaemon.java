@@ -170,11 +170,11 @@ public final class ScheduleDaemon implements SmartLifecycle {
         try {
             JobExecution execution = launcher.launch(job, parameters);
             log.info(
-                    "{}: execution {} ended {} {}",
+                    "{}: execution {} ended {} ({})",
                     job,
                     execution.getId(),
                     execution.getStatus(),
-                    execution.getExitStatus().getExitDescription());
+                    execution.getExitStatus().getExitCode());
         } catch (Exception e) {
             log.error("{}: could not launch: {}", job, e.getMessage(), e);
         }
@@ -203,6 +203,7 @@ public final class ScheduleDaemon implements SmartLifecycle {
         if (!serving) {
             return;
         }
+        log.info("shutting down: no new runs, running executions stop after their current chunk");
         try {
             scheduler.standby();
         } catch (SchedulerException e) {
