@@ -1,14 +1,18 @@
 package com.xpowerbanq.api;
 
 import com.xpowerbanq.schema.Kind;
+import com.xpowerbanq.schema.SeriesDatabase;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -219,9 +223,7 @@ final class ApiBenchmark {
         FileStamp stamp = FileStamp.of(file, dir.resolve(name + ".db-wal"));
         long[] nanos = new long[21];
         int days = 0;
-        try (java.sql.Connection c =
-                java.sql.DriverManager.getConnection(
-                        com.xpowerbanq.schema.SeriesDatabase.readOnlyUrl(file))) {
+        try (Connection c = DriverManager.getConnection(SeriesDatabase.readOnlyUrl(file))) {
             for (int i = 0; i < nanos.length; i++) {
                 long t0 = System.nanoTime();
                 RollupSnapshot snapshot = RollupSnapshot.load(c, route, stamp);
@@ -229,7 +231,7 @@ final class ApiBenchmark {
                 days = snapshot.days();
             }
         }
-        java.util.Arrays.sort(nanos);
+        Arrays.sort(nanos);
         out.printf(
                 "rollup snapshot of %s: %d days read and rendered in %.2f ms (median of %d);"
                         + " paid once per commit%n",

@@ -17,13 +17,11 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
-    private final ApiOptions options;
     private final DatabaseDirectory directory;
     private final SeriesQueries queries;
     private final Javalin app;
 
     ApiServer(ApiOptions options) {
-        this.options = options;
         this.directory = new DatabaseDirectory(options.dbPath(), options.pool());
         this.queries =
                 new SeriesQueries(directory, options.maxRows(), options.pool().queryTimeout());
@@ -116,10 +114,6 @@ public final class ApiServer implements AutoCloseable {
 
     int port() {
         return app.port();
-    }
-
-    String host() {
-        return options.host();
     }
 
     SeriesQueries queries() {

@@ -91,10 +91,6 @@ final class ServedDatabase implements AutoCloseable {
         return name;
     }
 
-    Path realFile() {
-        return realFile;
-    }
-
     Path wal() {
         return realFile.resolveSibling(realFile.getFileName() + "-wal");
     }

@@ -19,12 +19,10 @@ import java.util.UUID;
 final class SeriesFiles implements AutoCloseable {
     private final Connection connection;
     private final PreparedStatement insert;
-    private final boolean ri;
     private long block = 1_000;
 
-    private SeriesFiles(Connection connection, boolean ri) throws SQLException {
+    private SeriesFiles(Connection connection) throws SQLException {
         this.connection = connection;
-        this.ri = ri;
         connection.setAutoCommit(false);
         this.insert =
                 connection.prepareStatement(
@@ -35,12 +33,12 @@ final class SeriesFiles implements AutoCloseable {
     static SeriesFiles legacy(Path file, boolean ri) throws SQLException {
         Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
         LegacySchema.create(c, ri ? Kind.RI : Kind.RT);
-        return new SeriesFiles(c, ri);
+        return new SeriesFiles(c);
     }
 
     /** A database of the current schema, opened the way the index writer opens it. */
     static SeriesFiles current(Path file, boolean ri) throws SQLException {
-        return new SeriesFiles(SeriesDatabase.openWriter(file, ri ? Kind.RI : Kind.RT), ri);
+        return new SeriesFiles(SeriesDatabase.openWriter(file, ri ? Kind.RI : Kind.RT));
     }
 
     /** A Reindex event with utilisation {@code util} (as util_wad = util·1e18) at {@code stamp}. */
@@ -129,10 +127,6 @@ final class SeriesFiles implements AutoCloseable {
         }
         connection.setAutoCommit(false);
         return this;
-    }
-
-    boolean isRi() {
-        return ri;
     }
 
     @Override
