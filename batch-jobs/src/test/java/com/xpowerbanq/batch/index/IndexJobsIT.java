@@ -177,6 +177,48 @@ class IndexJobsIT {
     }
 
     @Test
+    void twoProcessesSharingTheJobRepositoryRunPartitionedJobsAtOnce() throws Exception {
+        // given: two application contexts (two pools of connections) on the same state directory
+        try (var first = app();
+                var second = app()) {
+            var reindex =
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                            () ->
+                                    first.getBean(JobRunner.class)
+                                            .run(
+                                                    JobNames.REINDEX_WATCH,
+                                                    parameters(
+                                                            "series=all",
+                                                            "from=deploy",
+                                                            "window=40")));
+            var retwap =
+                    java.util.concurrent.CompletableFuture.supplyAsync(
+                            () ->
+                                    second.getBean(JobRunner.class)
+                                            .run(
+                                                    JobNames.RETWAP_WATCH,
+                                                    parameters(
+                                                            "series=all",
+                                                            "from=deploy",
+                                                            "window=40")));
+
+            // then: both complete, every partition of each, on one SQLite job repository
+            assertThat(reindex.get(3, TimeUnit.MINUTES).getStatus())
+                    .isEqualTo(BatchStatus.COMPLETED);
+            assertThat(retwap.get(3, TimeUnit.MINUTES).getStatus())
+                    .isEqualTo(BatchStatus.COMPLETED);
+            assertThat(reports(reindex.get()))
+                    .hasSize(28)
+                    .allSatisfy(r -> assertThat(r.status()).isEqualTo("COMPLETED"));
+            assertThat(reports(retwap.get()))
+                    .hasSize(14)
+                    .allSatisfy(r -> assertThat(r.status()).isEqualTo("COMPLETED"));
+        }
+        assertHoldsExactlyTheChainsEvents("XPOW:borrow:P005");
+        assertHoldsExactlyTheChainsEvents("USDT_XPOW:T006");
+    }
+
+    @Test
     void aProviderThatRefusesLargeRangesThrottlesAndDropsConnectionsStillYieldsEveryEvent()
             throws IOException {
         try (FaultyRpcProxy proxy = new FaultyRpcProxy(devnet.rpcUrl(), 2048, 0.15, 0.08);
