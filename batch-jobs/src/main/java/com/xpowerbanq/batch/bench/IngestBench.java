@@ -30,8 +30,8 @@ public final class IngestBench {
 
     public static int run(Map<String, String> parameters, String[] options) {
         int rows = Integer.parseInt(parameters.getOrDefault("rows", "200000"));
-        int days = Integer.parseInt(parameters.getOrDefault("days", "30"));
-        String window = parameters.getOrDefault("window", "100");
+        int days = Integer.parseInt(parameters.getOrDefault("days", "120"));
+        String window = parameters.getOrDefault("window", "1000");
         Path dir = tempDir();
         try {
             System.out.printf(

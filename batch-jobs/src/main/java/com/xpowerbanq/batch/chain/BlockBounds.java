@@ -1,9 +1,13 @@
 package com.xpowerbanq.batch.chain;
 
 import java.util.OptionalLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Resolves block tags: the safe upper bound of a scan and a contract's deployment block. */
 public final class BlockBounds {
+    private static final Logger log = LoggerFactory.getLogger(BlockBounds.class);
+
     private final ChainClient chain;
     private final int confirmations;
 
@@ -27,7 +31,9 @@ public final class BlockBounds {
 
     /**
      * The first block at which the contract has code, by binary search on eth_getCode; throws when
-     * there is no code at {@code upTo}.
+     * there is no code at {@code upTo}. An endpoint that keeps no state of old blocks (a pruned,
+     * non-archive node; anvil beyond its in-memory history) cannot answer the search: then the scan
+     * starts at block 0, which costs more eth_getLogs windows but misses nothing.
      */
     public long deployBlock(String address, long upTo) {
         if (!hasCode(address, upTo)) {
@@ -36,13 +42,21 @@ public final class BlockBounds {
         }
         long lo = 0;
         long hi = upTo;
-        while (lo < hi) {
-            long mid = lo + (hi - lo) / 2;
-            if (hasCode(address, mid)) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
+        try {
+            while (lo < hi) {
+                long mid = lo + (hi - lo) / 2;
+                if (hasCode(address, mid)) {
+                    hi = mid;
+                } else {
+                    lo = mid + 1;
+                }
             }
+        } catch (RpcErrorException e) {
+            log.warn(
+                    "from=deploy: the endpoint keeps no old state ({}); scanning {} from block 0",
+                    e.getMessage(),
+                    address);
+            return 0;
         }
         return lo;
     }
