@@ -21,6 +21,18 @@ class CommandTest {
     }
 
     @Test
+    void dashYIsTheShortFormOfBroadcastAndServeTakesNoArguments() {
+        Command command = Command.parse(List.of("run", "reindex", "series=all", "-Y"));
+
+        assertThat(command.parameters()).isEqualTo(Map.of("series", "all", "broadcast", "true"));
+        assertThat(Command.parse(List.of("serve")).name()).isEqualTo("serve");
+        assertThatThrownBy(() -> Command.parse(List.of("serve", "now")))
+                .hasMessageContaining("serve takes no arguments");
+        assertThatThrownBy(() -> Command.parse(List.of("run", "retwap", "-Y", "broadcast=true")))
+                .hasMessageContaining("given twice");
+    }
+
+    @Test
     void badCommandLinesSayWhatToFix() {
         assertThatThrownBy(() -> Command.parse(List.of("run")))
                 .hasMessageContaining("needs a job name");
