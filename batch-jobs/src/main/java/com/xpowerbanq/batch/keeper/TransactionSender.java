@@ -201,6 +201,10 @@ public final class TransactionSender {
     }
 
     private TxOutcome unmined(String hash, BigInteger nonce) throws IOException {
+        synchronized (nonceLock) {
+            // our count may be ahead of the chain now (a dropped transaction leaves a gap)
+            nextNonce = null;
+        }
         BigInteger mined =
                 web3j.ethGetTransactionCount(from(), DefaultBlockParameterName.LATEST)
                         .send()

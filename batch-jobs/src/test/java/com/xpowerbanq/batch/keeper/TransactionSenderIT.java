@@ -1,0 +1,191 @@
+package com.xpowerbanq.batch.keeper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.xpowerbanq.devnet.Devnet;
+import com.xpowerbanq.devnet.DevnetOptions;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Keys;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
+import org.web3j.protocol.core.Request;
+import org.web3j.protocol.http.HttpService;
+import org.web3j.utils.Numeric;
+
+/** How the sender reports what can befall a transaction, against a devnet. */
+class TransactionSenderIT {
+    @TempDir static Path state;
+    static Devnet devnet;
+    static String position;
+
+    @BeforeAll
+    static void start() {
+        devnet =
+                Devnet.start(
+                        DevnetOptions.defaults().withDays(0).withStateDir(state.resolve("devnet")));
+        position = devnet.protocol().position("APOW:supply:P000");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (devnet != null) {
+            devnet.close();
+        }
+    }
+
+    private static TransactionSender sender(Credentials account, FeePolicy fees, Duration timeout)
+            throws Exception {
+        Signer signer =
+                Signer.fromEnvironment(Map.of(Signer.PRIVATE_KEY, KeeperDevnet.hexKey(account)));
+        return TransactionSender.connect(
+                devnet.web3j(), signer, fees, Duration.ofMillis(100), timeout);
+    }
+
+    @Test
+    void aGasLimitTooLowIsReportedAsOutOfGas() throws Exception {
+        // given: GAS_LIMIT below what reindex() needs
+        TransactionSender sender =
+                sender(
+                        devnet.account(5),
+                        new FeePolicy(null, null, BigInteger.valueOf(25_000)),
+                        Duration.ofSeconds(10));
+
+        // when
+        TxOutcome outcome = sender.send(position, ReindexKeeper.REINDEX_CALL);
+
+        // then
+        assertThat(outcome.status()).isEqualTo(TxOutcome.Status.OUT_OF_GAS);
+        assertThat(outcome.hash()).isNotNull();
+        assertThat(outcome.gasUsed()).isEqualTo(BigInteger.valueOf(25_000));
+        assertThat(outcome.toString()).contains("GAS_LIMIT");
+    }
+
+    @Test
+    void anAccountWithoutFundsIsReportedAsSuch() throws Exception {
+        // given: a fresh key holding nothing
+        Credentials empty = Credentials.create(Keys.createEcKeyPair());
+        TransactionSender sender = sender(empty, FeePolicy.automatic(), Duration.ofSeconds(10));
+
+        // when
+        TxOutcome outcome = sender.send(position, ReindexKeeper.REINDEX_CALL);
+
+        // then
+        assertThat(outcome.status()).isEqualTo(TxOutcome.Status.INSUFFICIENT_FUNDS);
+        assertThat(outcome.hash()).isNull();
+        assertThat(outcome.detail()).contains(empty.getAddress()).contains("cannot pay for gas");
+    }
+
+    @Test
+    void aTransactionReplacedByAnotherWithItsNonceIsReportedAsReplaced() throws Exception {
+        // given: the chain holds transactions until mined by hand
+        Credentials account = devnet.account(6);
+        BigInteger nonce = KeeperDevnet.nonce(devnet.web3j(), account.getAddress());
+        TransactionSender sender = sender(account, FeePolicy.automatic(), Duration.ofSeconds(3));
+        KeeperDevnet.automine(devnet.rpcUrl(), false);
+        try {
+            // when: our reindex waits in the pool, and the same account sends another transaction
+            // with the same nonce and a higher fee, which is mined instead
+            CompletableFuture<TxOutcome> sent = CompletableFuture.supplyAsync(() -> send(sender));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> KeeperDevnet.pending(devnet.web3j()) == 1);
+            var block =
+                    devnet.web3j()
+                            .ethGetBlockByNumber(
+                                    org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false)
+                            .send()
+                            .getBlock();
+            BigInteger fee =
+                    block.getBaseFeePerGas()
+                            .multiply(BigInteger.valueOf(10))
+                            .add(BigInteger.valueOf(10_000_000_000L));
+            RawTransaction replacement =
+                    RawTransaction.createTransaction(
+                            devnet.chainId(),
+                            nonce,
+                            BigInteger.valueOf(21_000),
+                            account.getAddress(),
+                            BigInteger.ZERO,
+                            "",
+                            fee,
+                            fee);
+            devnet.web3j()
+                    .ethSendRawTransaction(
+                            Numeric.toHexString(
+                                    TransactionEncoder.signMessage(replacement, account)))
+                    .send();
+            KeeperDevnet.mine(devnet.rpcUrl());
+            TxOutcome outcome = sent.get();
+
+            // then
+            assertThat(outcome.status()).isEqualTo(TxOutcome.Status.REPLACED);
+            assertThat(outcome.nonce()).isEqualTo(nonce);
+            assertThat(outcome.detail()).contains("nonce " + nonce);
+        } finally {
+            KeeperDevnet.automine(devnet.rpcUrl(), true);
+        }
+    }
+
+    @Test
+    void aTransactionDroppedFromThePoolIsReportedAsDropped() throws Exception {
+        // given: the chain holds transactions until mined by hand
+        TransactionSender sender =
+                sender(devnet.account(7), FeePolicy.automatic(), Duration.ofSeconds(3));
+        KeeperDevnet.automine(devnet.rpcUrl(), false);
+        try {
+            // when: our reindex waits in the pool and the node drops it
+            CompletableFuture<TxOutcome> sent = CompletableFuture.supplyAsync(() -> send(sender));
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> KeeperDevnet.pending(devnet.web3j()) == 1);
+            String hash =
+                    devnet.web3j()
+                            .ethGetBlockByNumber(
+                                    org.web3j.protocol.core.DefaultBlockParameterName.PENDING,
+                                    false)
+                            .send()
+                            .getBlock()
+                            .getTransactions()
+                            .getFirst()
+                            .get()
+                            .toString();
+            new Request<>(
+                            "anvil_dropTransaction",
+                            List.of(hash),
+                            new HttpService(devnet.rpcUrl()),
+                            KeeperDevnet.RawResponse.class)
+                    .send();
+            TxOutcome outcome = sent.get();
+
+            // then
+            assertThat(outcome.status()).isEqualTo(TxOutcome.Status.DROPPED);
+            assertThat(outcome.hash()).isEqualTo(hash);
+            assertThat(outcome.detail()).contains("dropped");
+
+            // and the next transaction takes the nonce the dropped one left free
+            KeeperDevnet.automine(devnet.rpcUrl(), true);
+            TxOutcome next = send(sender);
+            assertThat(next.status()).isEqualTo(TxOutcome.Status.CONFIRMED);
+            assertThat(next.nonce()).isEqualTo(outcome.nonce());
+        } finally {
+            KeeperDevnet.automine(devnet.rpcUrl(), true);
+        }
+    }
+
+    private static TxOutcome send(TransactionSender sender) {
+        try {
+            return sender.send(position, ReindexKeeper.REINDEX_CALL);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
