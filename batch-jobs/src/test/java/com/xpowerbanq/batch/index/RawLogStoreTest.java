@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.Kind;
+import com.xpowerbanq.schema.LegacySchema;
 import com.xpowerbanq.schema.Series;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,6 +39,31 @@ class RawLogStoreTest {
             assertThat(ChainTruth.count(file, "SELECT count(*) FROM raw_logs")).isEqualTo(40);
             assertThat(store.lastBlock(31337, CONTRACT)).hasValue(1031);
         }
+    }
+
+    @Test
+    void anEventTheOriginalWroteUnderAnotherIdIsNotWrittenAgain() throws Exception {
+        // given: a database of the original system holding the first event under its own id
+        Path file = dir.resolve(series.stateFile());
+        List<SeriesRow> rows = WriterBench.generate(series, 3);
+        try (Connection legacy = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            LegacySchema.create(legacy, Kind.RI);
+            try (PreparedStatement insert =
+                    legacy.prepareStatement("INSERT INTO raw_logs(id, json) VALUES (?, ?)")) {
+                insert.setString(1, "legacy-uuid");
+                insert.setString(2, rows.get(0).json().replace(rows.get(0).id(), "legacy-uuid"));
+                insert.executeUpdate();
+            }
+        }
+
+        // when: the writer migrates it and writes the same events under our ids
+        try (RawLogStore store = RawLogStore.open(file, Kind.RI)) {
+            // then: only the two events the database did not hold are added
+            assertThat(store.write(rows, new WindowEnd(1002, 31337, CONTRACT))).isEqualTo(2);
+        }
+        assertThat(ChainTruth.count(file, "SELECT count(*) FROM raw_logs")).isEqualTo(3);
+        assertThat(ChainTruth.count(file, "SELECT count(*) FROM raw_logs WHERE id = 'legacy-uuid'"))
+                .isEqualTo(1);
     }
 
     @Test
