@@ -161,6 +161,41 @@ class ScheduleDaemonIT {
     }
 
     @Test
+    void aFailedRunIsRestartedAndAbandonedAfterMaxRestarts(@TempDir Path state) throws Exception {
+        // given: a retwap that always fails (the keeper lacks the oracle's role), every second
+        try (var context =
+                BatchContexts.start(
+                        options(
+                                state,
+                                "banq.schedule.retwap.cron=* * * * * ?",
+                                "banq.schedule.retwap.parameters.series=USDC_APOW:T002",
+                                "banq.schedule.retwap.parameters.percent-min=0",
+                                "banq.schedule.reindex.enabled=false"))) {
+            // when
+            context.getBean(ScheduleDaemon.class).start();
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> ended(context, "retwap").size() >= 3);
+            context.getBean(ScheduleDaemon.class).stop();
+
+            // then: the second run restarts the first's instance; after max-restarts (1) the
+            // instance is abandoned and the third run is a new instance
+            List<JobExecution> runs = executions(context, "retwap");
+            assertThat(runs.get(0).getStatus()).isEqualTo(BatchStatus.FAILED);
+            assertThat(runs.get(1).getJobInstance().getInstanceId())
+                    .isEqualTo(runs.get(0).getJobInstance().getInstanceId());
+            assertThat(runs.get(1).getStatus()).isEqualTo(BatchStatus.ABANDONED);
+            assertThat(runs.get(2).getJobInstance().getInstanceId())
+                    .isNotEqualTo(runs.get(0).getJobInstance().getInstanceId());
+            var series =
+                    context.getBean(JobRepository.class)
+                            .getLastStepExecution(
+                                    runs.get(0).getJobInstance(), "retwap.series:USDC_APOW:T002");
+            assertThat(series.getExitStatus().getExitDescription())
+                    .contains("AccessManagedUnauthorized");
+        }
+    }
+
+    @Test
     void aFireMissedWhileDownRunsOnceAfterRestart(@TempDir Path state, CapturedOutput output)
             throws Exception {
         // given: the daemon ran once, then was down over several fires
