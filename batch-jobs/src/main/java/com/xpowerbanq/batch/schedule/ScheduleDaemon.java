@@ -72,7 +72,6 @@ public final class ScheduleDaemon implements SmartLifecycle {
             return;
         }
         try {
-            recoverInterrupted();
             // a missed run is queued before the schedules start, so it comes first
             catchUp();
             scheduler.start();
@@ -93,21 +92,6 @@ public final class ScheduleDaemon implements SmartLifecycle {
         } catch (SchedulerException e) {
             throw new IllegalStateException(
                     "cannot start the Quartz scheduler: " + e.getMessage(), e);
-        }
-    }
-
-    /** Executions left STARTED by a daemon that died cannot be running now: mark them failed. */
-    private void recoverInterrupted() {
-        for (String job : enabledJobs()) {
-            for (JobExecution execution : repository.findRunningJobExecutions(job)) {
-                log.warn(
-                        "{}: execution {} was left {} by an earlier process; marking it failed so"
-                                + " that it can be restarted",
-                        job,
-                        execution.getId(),
-                        execution.getStatus());
-                operator.recover(execution);
-            }
         }
     }
 
