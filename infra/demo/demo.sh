@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# The demo behind `./banq demo`: the whole system on a local devnet, in var/demo/.
+# Starts the chain with the emulated protocol and simulated activity, indexes every series into
+# the state directory, serves the databases with the API, shows the scheduler firing, and keeps
+# everything up until Ctrl-C, which stops every process it started.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+BANQ="$ROOT/banq"
+DEMO_DIR="$ROOT/var/demo"
+DAYS=${DEMO_DAYS:-14}
+SERVE_SECONDS=${DEMO_SERVE_SECONDS:-60}
+
+pids=()
+cleanup() {
+    trap - EXIT INT TERM
+    local pid
+    for pid in "${pids[@]}"; do
+        kill -TERM "$pid" 2>/dev/null || true
+    done
+    for pid in "${pids[@]}"; do
+        wait "$pid" 2>/dev/null || true
+    done
+    echo "demo: stopped"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+say() { printf '\ndemo: %s\n' "$*"; }
+
+free_port() {
+    python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null ||
+        echo $((20000 + RANDOM % 20000))
+}
+
+# waits until a line matching a pattern appears in a log file, or the process dies
+await_line() { # pid file pattern seconds
+    local pid=$1 file=$2 pattern=$3 seconds=$4 i
+    for ((i = 0; i < seconds * 10; i++)); do
+        if grep -q -- "$pattern" "$file" 2>/dev/null; then
+            return 0
+        fi
+        if ! kill -0 "$pid" 2>/dev/null; then
+            echo "demo: the process behind $file stopped; its output:" >&2
+            cat "$file" >&2
+            return 1
+        fi
+        sleep 0.1
+    done
+    echo "demo: '$pattern' did not appear in $file within ${seconds}s" >&2
+    return 1
+}
+
+rm -rf "$DEMO_DIR"
+mkdir -p "$DEMO_DIR/lib" "$DEMO_DIR/db"
+export BANQ_STATE_DIR="$DEMO_DIR/lib"
+
+# building every jar once up front keeps the steps below quiet
+"$BANQ" build -Dspotless.check.skip=true
+
+say "starting the devnet: anvil, the emulated v10a protocol, $DAYS days of activity"
+chain_port=$(free_port)
+(cd "$DEMO_DIR" && exec "$BANQ" devnet --days "$DAYS" --port "$chain_port") >"$DEMO_DIR/devnet.log" 2>&1 &
+pids+=($!)
+await_line "${pids[-1]}" "$DEMO_DIR/devnet.log" '^CONTRACTS_FILE=' 300
+grep -E '^(PROVIDER_URL|CONTRACTS_FILE)=' "$DEMO_DIR/devnet.log"
+PROVIDER_URL=$(sed -n 's/^PROVIDER_URL=//p' "$DEMO_DIR/devnet.log" | head -n 1)
+CONTRACTS_FILE=$(sed -n 's/^CONTRACTS_FILE=//p' "$DEMO_DIR/devnet.log" | head -n 1)
+export PROVIDER_URL CONTRACTS_FILE
+say "contract registry ($CONTRACTS_FILE):"
+grep -v '^#' "$CONTRACTS_FILE" | grep -v '^$'
+
+say "indexing every series from its deployment: reindex-watch"
+"$BANQ" batch run reindex-watch series=all from=deploy to=finalized
+say "indexing every series from its deployment: retwap-watch"
+"$BANQ" batch run retwap-watch series=all from=deploy to=finalized
+
+say "linking the series databases for the API into $DEMO_DIR/db"
+"$ROOT/infra/bin/banq-link.sh" --state-dir "$DEMO_DIR/lib" --db-path "$DEMO_DIR/db"
+
+say "starting the API"
+api_port=$(free_port)
+"$BANQ" api -H 127.0.0.1 -p "$api_port" -P "$DEMO_DIR/db" >"$DEMO_DIR/api.log" 2>&1 &
+pids+=($!)
+await_line "${pids[-1]}" "$DEMO_DIR/api.log" 'API listening on' 120
+today=$(date -u +%F)
+since=$(date -u -d "$DAYS days ago" +%F)
+api="http://127.0.0.1:$api_port"
+cat <<EOF
+
+The API serves the demo's databases. Try:
+  curl -s $api/health
+  curl -s '$api/ri_apow_supply_0/daily_average.json?lhs=$since&rhs=$today'
+  curl -s '$api/ri_xpow_borrow_0/daily_average.json?lhs=$since&rhs=$today'
+  curl -s '$api/rt_xpow_apow_0/daily_ohlc.json?lhs=$since&rhs=$today'
+  curl -si '$api/rt_apow_xpow_0/daily_ohlc.json?lhs=$since&rhs=$today'
+EOF
+echo
+echo "One of them, answered now:"
+curl -s "$api/ri_apow_supply_0/daily_average.json?lhs=$since&rhs=$today" | head -c 600
+echo
+
+say "running the scheduler daemon with a fast schedule for ${SERVE_SECONDS}s (banq-batch serve)"
+PRIVATE_KEY_FILE=$(sed -n 's/^PRIVATE_KEY_FILE=//p' "$DEMO_DIR/devnet.log" | head -n 1)
+export PRIVATE_KEY_FILE
+BANQ_SCHEDULE_JITTER=0s \
+    BANQ_SCHEDULE_REINDEX_CRON='0/15 * * * * ?' \
+    BANQ_SCHEDULE_RETWAP_CRON='3/15 * * * * ?' \
+    BANQ_SCHEDULE_REINDEXWATCH_CRON='6/15 * * * * ?' \
+    BANQ_SCHEDULE_RETWAPWATCH_CRON='9/15 * * * * ?' \
+    timeout --signal=TERM "$SERVE_SECONDS" "$BANQ" batch serve || true
+"$BANQ" batch status || true
+"$ROOT/infra/bin/banq-link.sh" --state-dir "$DEMO_DIR/lib" --db-path "$DEMO_DIR/db" >/dev/null
+
+say "everything is up: chain at $PROVIDER_URL, API at $api. Ctrl-C stops the demo."
+wait "${pids[0]}"
