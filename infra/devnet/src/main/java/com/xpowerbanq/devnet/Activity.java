@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * What happens on the devnet over time: the transactions to send and the block timestamps to mine
- * them at. The default is {@link SteadyActivity}; another plan (e.g. keeper jobs) replaces it
- * through {@link DevnetOptions#withActivity}.
+ * them at. The default is {@link SteadyActivity}; another plan replaces it through {@link
+ * DevnetOptions#withActivity}, and {@link DevnetOptions#withKeeper} leaves the keeper transactions
+ * of every step to outside keeper jobs.
  */
 public interface Activity {
 
@@ -15,10 +16,18 @@ public interface Activity {
      */
     List<Step> plan(DeployedProtocol protocol, long fromExclusive, long toInclusive);
 
-    /** Transactions mined together in one block at a chosen timestamp. */
-    record Step(long timestamp, List<Call> calls) {
+    /**
+     * Transactions mined together in one block at a chosen timestamp, then the duties the step
+     * leaves to the devnet's {@link Keeper} (none when the calls do the keeping themselves).
+     */
+    record Step(long timestamp, List<Call> calls, List<Keeper.Duty> duties) {
         public Step {
             calls = List.copyOf(calls);
+            duties = List.copyOf(duties);
+        }
+
+        public Step(long timestamp, List<Call> calls) {
+            this(timestamp, calls, List.of());
         }
     }
 

@@ -63,6 +63,17 @@ final class Calls {
                 label);
     }
 
+    /** The deployer sets a feed's quotes (per whole source token). */
+    static Activity.Call setQuotes(String feed, BigInteger bid, BigInteger ask, String label) {
+        return new Activity.Call(
+                feed, encode("setQuotes", new Uint256(bid), new Uint256(ask)), 100_000, label);
+    }
+
+    /** The deployer sets a position's utilisation. */
+    static Activity.Call setUtil(String position, BigInteger util, String label) {
+        return new Activity.Call(position, encode("setUtil", new Uint256(util)), 100_000, label);
+    }
+
     private static DynamicArray<Address> addresses(List<String> values) {
         return new DynamicArray<>(Address.class, values.stream().map(Address::new).toList());
     }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.http.HttpService;
+import org.web3j.utils.Numeric;
 
 /**
  * A local chain with the emulated v10a protocol: anvil on a loopback port, the contracts deployed,
@@ -54,6 +56,8 @@ public final class Devnet implements AutoCloseable {
     private final Path registryFile;
     private final @Nullable Path tempDir;
     private final DeployedProtocol protocol;
+    private @Nullable Keeper keeper;
+    private @Nullable Path keyFile;
 
     private Devnet(
             AnvilProcess anvil,
@@ -106,6 +110,7 @@ public final class Devnet implements AutoCloseable {
         HttpService service = new HttpService(anvil.url());
         Web3j web3j = Web3j.build(service);
         AnvilRpc rpc = new AnvilRpc(service);
+        Devnet devnet = null;
         try {
             long started = System.nanoTime();
             rpc.setAutomine(false);
@@ -116,7 +121,7 @@ public final class Devnet implements AutoCloseable {
             Path registryFile = stateDir.resolve("contracts.env");
             ContractRegistry registry = DevnetRegistry.of(anvil.url(), protocol);
             registry.write(registryFile);
-            Devnet devnet =
+            devnet =
                     new Devnet(
                             anvil,
                             web3j,
@@ -126,6 +131,9 @@ public final class Devnet implements AutoCloseable {
                             registryFile,
                             tempDir,
                             protocol);
+            if (options.keeper() != null) {
+                devnet.keeper = options.keeper().open(devnet);
+            }
             devnet.run(tx, genesis + 2, genesis + 2 + options.days() * DAY);
             log.info(
                     "devnet on {}: deployed and simulated {} days in {} ms",
@@ -134,10 +142,18 @@ public final class Devnet implements AutoCloseable {
                     (System.nanoTime() - started) / 1_000_000);
             return devnet;
         } catch (RuntimeException e) {
+            closeKeeper(devnet == null ? null : devnet.keeper);
             web3j.shutdown();
             anvil.close();
             deleteQuietly(tempDir);
             throw e;
+        }
+    }
+
+    /** The keeper of this devnet, closed on failure too (it is not yet the caller's). */
+    private static void closeKeeper(@Nullable Keeper keeper) {
+        if (keeper != null) {
+            keeper.close();
         }
     }
 
@@ -157,6 +173,7 @@ public final class Devnet implements AutoCloseable {
     private void run(Transactor tx, long fromExclusive, long toInclusive) {
         try {
             long last = fromExclusive;
+            long keptDays = 0;
             for (Activity.Step step : activity.plan(protocol, fromExclusive, toInclusive)) {
                 if (step.timestamp() <= last) {
                     throw new DevnetException(
@@ -167,12 +184,47 @@ public final class Devnet implements AutoCloseable {
                 }
                 step.calls().forEach(tx::call);
                 last = tx.mineAt(step.timestamp());
+                if (!step.duties().isEmpty()) {
+                    last = keep(step, tx);
+                    long day = (step.timestamp() - fromExclusive) / DAY;
+                    if (day > keptDays) {
+                        keptDays = day;
+                        log.info(
+                                "keeper jobs: day {} of {} simulated",
+                                day,
+                                (toInclusive - fromExclusive) / DAY);
+                    }
+                }
             }
             rpc.mineAt(Math.max(last + QUIET_AFTER_STEPS, toInclusive));
             rpc.mine(FINALITY_BLOCKS - 1, 1);
         } finally {
             rpc.setAutomine(true);
         }
+    }
+
+    /**
+     * Hands the step's duties to the keeper with automine on, so its transactions are mined as it
+     * sends them, just after the step's block; returns the latest block's timestamp then.
+     */
+    private long keep(Activity.Step step, Transactor tx) {
+        Keeper current = keeper;
+        if (current == null) {
+            throw new DevnetException(
+                    "the activity leaves "
+                            + step.duties()
+                            + " at "
+                            + step.timestamp()
+                            + " to a keeper, but this devnet has none (DevnetOptions.withKeeper)");
+        }
+        rpc.setAutomine(true);
+        try {
+            step.duties().forEach(current::perform);
+        } finally {
+            rpc.setAutomine(false);
+        }
+        tx.resync();
+        return latestTimestamp();
     }
 
     /** "http://127.0.0.1:PORT". */
@@ -207,6 +259,33 @@ public final class Devnet implements AutoCloseable {
     /** anvil's account 0, which deployed the protocol and may steer it and retwap. */
     public Credentials deployer() {
         return DevAccounts.account(0);
+    }
+
+    /**
+     * The deployer's private key in {@code keeper.key} beside the registry, readable by its owner
+     * only, for keeper jobs (PRIVATE_KEY_FILE); written on the first call.
+     */
+    public synchronized Path keeperKeyFile() {
+        if (keyFile != null) {
+            return keyFile;
+        }
+        Path key = registryFile.resolveSibling("keeper.key");
+        try {
+            Files.deleteIfExists(key);
+            Files.createFile(
+                    key,
+                    PosixFilePermissions.asFileAttribute(
+                            PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(
+                    key,
+                    Numeric.toHexStringWithPrefixZeroPadded(
+                                    deployer().getEcKeyPair().getPrivateKey(), 64)
+                            + "\n");
+            keyFile = key;
+            return key;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the keeper key " + key, e);
+        }
     }
 
     /** anvil's well-known dev account i (0..9), each funded with 10000 ETH. */
@@ -285,9 +364,12 @@ public final class Devnet implements AutoCloseable {
         return anvil.process().onExit();
     }
 
-    /** Stops anvil and removes a temporary state directory. Idempotent. */
+    /** Closes the keeper, stops anvil and removes a temporary state directory. Idempotent. */
     @Override
     public void close() {
+        Keeper current = keeper;
+        keeper = null;
+        closeKeeper(current);
         web3j.shutdown();
         anvil.close();
         deleteQuietly(tempDir);

@@ -1,10 +1,7 @@
 package com.xpowerbanq.devnet;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CountDownLatch;
 import org.jspecify.annotations.Nullable;
 import sun.misc.Signal;
@@ -46,6 +43,15 @@ public final class DevnetMain {
     }
 
     static int run(String[] argv, PrintStream out, PrintStream err) {
+        return run(argv, out, err, null);
+    }
+
+    /**
+     * Runs the devnet command; with a keeper factory, the simulated reindexes and retwaps are sent
+     * by that keeper (banq-batch's keeper jobs) instead of the devnet's Driver.
+     */
+    public static int run(
+            String[] argv, PrintStream out, PrintStream err, Keeper.@Nullable Factory keeper) {
         Args args;
         try {
             args = parse(argv);
@@ -66,8 +72,11 @@ public final class DevnetMain {
                         .withDays(args.days())
                         .withPort(args.port())
                         .withStateDir(args.stateDir());
+        if (keeper != null) {
+            options = options.withKeeper(keeper);
+        }
         try (Devnet devnet = Devnet.start(options)) {
-            Path key = writeKey(args.stateDir(), devnet);
+            Path key = devnet.keeperKeyFile();
             devnet.onExit().thenRun(stop::countDown);
             out.println("PROVIDER_URL=" + devnet.rpcUrl());
             out.println("CONTRACTS_FILE=" + devnet.registryFile().toAbsolutePath());
@@ -87,7 +96,7 @@ public final class DevnetMain {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return EX_SOFTWARE;
-        } catch (IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             err.println("banq devnet: " + e);
             return EX_SOFTWARE;
         }
@@ -131,18 +140,6 @@ public final class DevnetMain {
         } catch (NumberFormatException e) {
             throw new UsageException(flag + " must be a whole number, got '" + text + "'");
         }
-    }
-
-    /** The deployer's private key for keeper jobs, in a file only its owner can read. */
-    static Path writeKey(Path stateDir, Devnet devnet) throws IOException {
-        Path key = stateDir.resolve("keeper.key");
-        Files.deleteIfExists(key);
-        Files.createFile(
-                key,
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        String hex = devnet.deployer().getEcKeyPair().getPrivateKey().toString(16);
-        Files.writeString(key, "0x" + "0".repeat(64 - hex.length()) + hex + "\n");
-        return key;
     }
 
     private DevnetMain() {}

@@ -13,6 +13,9 @@ import java.util.List;
  * past) each position gets its utilisation and is reindexed. Each step is one transaction to the
  * devnet's Driver, which makes the calls; the events come from the oracles and positions. Prices
  * and utilisations are pure functions of time, so consecutive ranges continue smoothly.
+ *
+ * <p>{@link #marketOnly()} moves the same market (the feeds' quotes, the positions' utilisations,
+ * set by the deployer) and leaves the reindexes and retwaps to the devnet's {@link Keeper}.
  */
 public final class SteadyActivity implements Activity {
 
@@ -29,20 +32,46 @@ public final class SteadyActivity implements Activity {
 
     private final Quotes quotes = new Quotes();
     private final Utilisation utils = new Utilisation();
+    private final boolean keptByDriver;
+
+    /** Market and keeping in one Driver transaction per step. */
+    public SteadyActivity() {
+        this(true);
+    }
+
+    private SteadyActivity(boolean keptByDriver) {
+        this.keptByDriver = keptByDriver;
+    }
+
+    /** The market moves only; each step leaves its reindexes or retwaps to the {@link Keeper}. */
+    public static SteadyActivity marketOnly() {
+        return new SteadyActivity(false);
+    }
 
     @Override
     public List<Step> plan(DeployedProtocol protocol, long fromExclusive, long toInclusive) {
         List<Step> steps = new ArrayList<>();
         for (long t = (fromExclusive / SLOT + 1) * SLOT; t <= toInclusive; t += SLOT) {
             List<Call> calls = new ArrayList<>();
+            List<Keeper.Duty> duties = new ArrayList<>();
             if (t % RETWAP_EVERY == 0) {
-                calls.add(retwaps(protocol, t));
+                if (keptByDriver) {
+                    calls.add(retwaps(protocol, t));
+                } else {
+                    calls.addAll(quotes(protocol, t));
+                    duties.add(Keeper.Duty.RETWAP);
+                }
             }
             if (t % REINDEX_EVERY == REINDEX_OFFSET) {
-                calls.add(reindexes(protocol, t));
+                if (keptByDriver) {
+                    calls.add(reindexes(protocol, t));
+                } else {
+                    calls.addAll(utilisations(protocol, t));
+                    duties.add(Keeper.Duty.REINDEX);
+                }
             }
             if (!calls.isEmpty()) {
-                steps.add(new Step(t, calls));
+                steps.add(new Step(t, calls, duties));
             }
         }
         return steps;
@@ -87,5 +116,29 @@ public final class SteadyActivity implements Activity {
             values.add(utils.at(series.pool(), series.token(), t));
         }
         return Calls.driveReindexes(protocol.driver(), positions, values, "reindex all at " + t);
+    }
+
+    /** Each of the 14 feeds gets its quotes at t. */
+    List<Call> quotes(DeployedProtocol protocol, long t) {
+        List<Call> calls = new ArrayList<>();
+        for (RtSeries series : Catalogue.rt()) {
+            Quotes.Quote q = quotes.at(series.source(), series.target(), t);
+            String feed = protocol.feed(series.source().name(), series.target().name());
+            calls.add(Calls.setQuotes(feed, q.bid(), q.ask(), "quotes " + series.instanceId()));
+        }
+        return calls;
+    }
+
+    /** Each of the 28 positions gets the utilisation of its token in its pool at t. */
+    List<Call> utilisations(DeployedProtocol protocol, long t) {
+        List<Call> calls = new ArrayList<>();
+        for (RiSeries series : Catalogue.ri()) {
+            calls.add(
+                    Calls.setUtil(
+                            protocol.position(series.instanceId()),
+                            utils.at(series.pool(), series.token(), t),
+                            "utilisation " + series.instanceId()));
+        }
+        return calls;
     }
 }

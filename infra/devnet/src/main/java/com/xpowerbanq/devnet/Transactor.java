@@ -44,12 +44,23 @@ final class Transactor {
         this.web3j = web3j;
         this.rpc = rpc;
         this.signer = signer;
+        this.nonce = pendingNonce();
+    }
+
+    /** Takes up the nonce after transactions that another sender signed with the same key. */
+    void resync() {
+        if (!queue.isEmpty()) {
+            throw new IllegalStateException("resync with " + queue.size() + " queued transactions");
+        }
+        nonce = pendingNonce();
+    }
+
+    private BigInteger pendingNonce() {
         try {
-            this.nonce =
-                    web3j.ethGetTransactionCount(
-                                    signer.getAddress(), DefaultBlockParameterName.PENDING)
-                            .send()
-                            .getTransactionCount();
+            return web3j.ethGetTransactionCount(
+                            signer.getAddress(), DefaultBlockParameterName.PENDING)
+                    .send()
+                    .getTransactionCount();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the deployer's nonce", e);
         }
