@@ -3,6 +3,7 @@ package com.xpowerbanq.batch.keeper;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Optional;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
@@ -71,6 +72,23 @@ final class ContractReads {
                         List.of(new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {})));
     }
 
+    /**
+     * {@code oracle.getQuotes(amount, source, target)}, or empty while the oracle has no quote of
+     * the pair yet ({@code MissingQuote}: it was never retwapped since it was deployed or
+     * enlisted).
+     */
+    Optional<Quote> oracleQuoteIfAny(String oracle, BigInteger amount, String source, String target)
+            throws IOException {
+        try {
+            return Optional.of(oracleQuote(oracle, amount, source, target));
+        } catch (CallRevertedException e) {
+            if (e.reason().startsWith("MissingQuote(")) {
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
     /** {@code feed.getQuotes(amount)} as (bid, ask). */
     Quote feedQuote(String feed, BigInteger amount) throws IOException {
         return quote(
@@ -102,17 +120,13 @@ final class ContractReads {
             String message =
                     result.hasError() ? result.getError().getMessage() : result.getRevertReason();
             throw new CallRevertedException(
-                    name
-                            + " on "
-                            + contract
-                            + " reverted: "
-                            + RevertReason.describe(data, message));
+                    name + " on " + contract, RevertReason.describe(data, message));
         }
         List<Type> values =
                 FunctionReturnDecoder.decode(result.getValue(), function.getOutputParameters());
         if (values.size() != outputs.size()) {
             throw new CallRevertedException(
-                    name + " on " + contract + " returned no data (is a contract deployed there?)");
+                    name + " on " + contract, "returned no data (is a contract deployed there?)");
         }
         return values;
     }
@@ -122,8 +136,16 @@ final class ContractReads {
 
     /** A view call that reverted or answered nothing; the message names contract and call. */
     static final class CallRevertedException extends IOException {
-        CallRevertedException(String message) {
-            super(message);
+        private final String reason;
+
+        CallRevertedException(String call, String reason) {
+            super(call + (reason.startsWith("returned") ? " " : " reverted: ") + reason);
+            this.reason = reason;
+        }
+
+        /** The revert reason in words, e.g. {@code MissingQuote(0x…, 0x…)}. */
+        String reason() {
+            return reason;
         }
     }
 }

@@ -70,16 +70,18 @@ public final class RetwapKeeper {
 
     private KeeperReport keep(String id, String oracle, String source, String target)
             throws IOException {
-        boolean refreshed = reads.refreshed(oracle, source, target);
-        String feed = reads.feedOf(oracle, source, target);
-        double delta =
-                RelativeDelta.of(
-                        reads.oracleQuote(oracle, amount, source, target),
-                        reads.feedQuote(feed, amount));
-        if (refreshed) {
-            return new KeeperReport(id, KeeperReport.Action.HELD, null, delta, "already refreshed");
+        if (reads.refreshed(oracle, source, target)) {
+            return new KeeperReport(id, KeeperReport.Action.HELD, null, null, "already refreshed");
         }
-        if (!bounds.allows(delta)) {
+        String feed = reads.feedOf(oracle, source, target);
+        Optional<ContractReads.Quote> quote =
+                reads.oracleQuoteIfAny(oracle, amount, source, target);
+        // an oracle without a quote of the pair has nothing to compare: its first retwap is due
+        @Nullable Double delta =
+                quote.isEmpty()
+                        ? null
+                        : RelativeDelta.of(quote.get(), reads.feedQuote(feed, amount));
+        if (delta != null && !bounds.allows(delta)) {
             return new KeeperReport(
                     id,
                     KeeperReport.Action.HELD,
@@ -103,7 +105,10 @@ public final class RetwapKeeper {
                     KeeperReport.Action.WOULD_SEND,
                     null,
                     delta,
-                    "retwap() to oracle " + oracle + " (dry run: add broadcast=true to send)");
+                    "retwap() to oracle "
+                            + oracle
+                            + firstQuote(delta)
+                            + " (dry run: add broadcast=true to send)");
         }
         TxOutcome outcome = sender.send(oracle, call);
         return new KeeperReport(
@@ -111,7 +116,11 @@ public final class RetwapKeeper {
                 outcome.hash() == null ? KeeperReport.Action.FAILED : KeeperReport.Action.SENT,
                 outcome,
                 delta,
-                "retwap() to oracle " + oracle);
+                "retwap() to oracle " + oracle + firstQuote(delta));
+    }
+
+    private static String firstQuote(@Nullable Double delta) {
+        return delta == null ? " (the pair's first quote)" : "";
     }
 
     private static String percent(double fraction) {
