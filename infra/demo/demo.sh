@@ -8,7 +8,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 BANQ="$ROOT/banq"
 DEMO_DIR="$ROOT/var/demo"
-DAYS=${DEMO_DAYS:-14}
+DAYS=${DEMO_DAYS:-7}
 SERVE_SECONDS=${DEMO_SERVE_SECONDS:-60}
 
 pids=()
@@ -58,11 +58,15 @@ export BANQ_STATE_DIR="$DEMO_DIR/lib"
 # building every jar once up front keeps the steps below quiet
 "$BANQ" build -Dspotless.check.skip=true
 
-say "starting the devnet: anvil, the emulated v10a protocol, $DAYS days of activity"
+say "starting the devnet: anvil, the emulated v10a protocol, $DAYS days of activity sent by the keeper jobs"
 chain_port=$(free_port)
-(cd "$DEMO_DIR" && exec "$BANQ" devnet --days "$DAYS" --port "$chain_port") >"$DEMO_DIR/devnet.log" 2>&1 &
+# the devnet's keeper jobs sign with the devnet's own key, never with one from the caller's shell
+(cd "$DEMO_DIR" && exec env -u PRIVATE_KEY -u PRIVATE_KEY_FILE "$BANQ" devnet --days "$DAYS" --port "$chain_port") >"$DEMO_DIR/devnet.log" 2>&1 &
 pids+=($!)
-await_line "${pids[-1]}" "$DEMO_DIR/devnet.log" '^CONTRACTS_FILE=' 300
+tail -n +1 -f "$DEMO_DIR/devnet.log" --pid "${pids[-1]}" 2>/dev/null | grep --line-buffered 'keeper jobs: day' &
+progress=$!
+await_line "${pids[-1]}" "$DEMO_DIR/devnet.log" '^CONTRACTS_FILE=' 900
+kill "$progress" 2>/dev/null || true
 grep -E '^(PROVIDER_URL|CONTRACTS_FILE)=' "$DEMO_DIR/devnet.log"
 PROVIDER_URL=$(sed -n 's/^PROVIDER_URL=//p' "$DEMO_DIR/devnet.log" | head -n 1)
 CONTRACTS_FILE=$(sed -n 's/^CONTRACTS_FILE=//p' "$DEMO_DIR/devnet.log" | head -n 1)

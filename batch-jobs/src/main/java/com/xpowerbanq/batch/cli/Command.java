@@ -23,6 +23,8 @@ record Command(String name, List<String> arguments, Map<String, String> paramete
               serve                       run the schedules (banq.schedule.*, BANQ_SCHEDULE_*)
                                           until SIGTERM
               bench [rows=N]              ingest benchmark: chunk-16 writer rows/s, backfill blocks/s
+              devnet [--days N] [--port P] [--state-dir DIR]
+                                          local devnet whose activity the keeper jobs send
               help                        this text
             environment: PROVIDER_URL (comma-separated endpoints), CONTRACT_RUN (v10a),
               CONTRACTS_FILE (registry env file, else the packaged mainnet one), BANQ_STATE_DIR,

@@ -2,6 +2,7 @@ package com.xpowerbanq.batch.cli;
 
 import com.xpowerbanq.batch.BanqBatchApplication;
 import com.xpowerbanq.batch.bench.IngestBench;
+import com.xpowerbanq.batch.devnet.DevnetCommand;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -18,6 +19,10 @@ public final class CommandLine {
     private CommandLine() {}
 
     public static int run(String[] args) {
+        if (args.length > 0 && args[0].equals("devnet")) {
+            // the devnet's flags are its own (its --state-dir is where the chain's files go)
+            return DevnetCommand.run(Arrays.copyOfRange(args, 1, args.length), System.getenv());
+        }
         List<String> options = new ArrayList<>();
         List<String> rest = new ArrayList<>();
         List<String> all = Arrays.asList(args);
