@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +43,12 @@ class DockerfilesTest {
         assertThat(from.getFirst().arguments()).startsWith("maven:").endsWith(" AS build");
         assertThat(from.getLast().arguments()).matches("eclipse-temurin:\\d+-jre");
         assertThat(from).noneMatch(stage -> stage.arguments().contains(":latest"));
+        // the JRE is the version the jar was built with, at least the release it targets (21),
+        // so the JVM flags of the entry point are ones that version knows
+        int built = majorOf(from.getFirst(), "maven:[^ ]*-eclipse-temurin-(\\d+) AS build");
+        assertThat(majorOf(from.getLast(), "eclipse-temurin:(\\d+)-jre"))
+                .isEqualTo(built)
+                .isGreaterThanOrEqualTo(21);
         assertThat(only(instructions, "RUN"))
                 .anyMatch(
                         run ->
@@ -121,6 +128,12 @@ class DockerfilesTest {
                 .containsPattern("--cpus=\\d")
                 .contains("--memory=500m", "--memory-swap=500m")
                 .doesNotContain("PRIVATE_KEY=", "MINT_ADDRESS_PK=");
+    }
+
+    private static int majorOf(Instruction from, String pattern) {
+        Matcher version = Pattern.compile(pattern).matcher(from.arguments());
+        assertThat(version.matches()).as("FROM %s matches %s", from.arguments(), pattern).isTrue();
+        return Integer.parseInt(version.group(1));
     }
 
     private static List<Instruction> only(List<Instruction> instructions, String keyword) {
