@@ -131,7 +131,7 @@ class InstallScriptTest {
                 .contains("EnvironmentFile=\nEnvironmentFile=/etc/banq/banq.env.testnet");
         assertThat(root.resolve("etc/systemd/system/banq-batch@.service.d/network.conf")).exists();
 
-        String analyze = Executables.require("systemd-analyze", "systemd");
+        String analyze = Executables.systemdAnalyze();
         Path merged = scratch.resolve("banq-batch.service");
         Files.writeString(
                 merged,

@@ -50,7 +50,7 @@ class SystemdUnitsTest {
     @ParameterizedTest
     @ValueSource(strings = {"banq-batch.service", "banq-batch@.service", "banq-api.service"})
     void unitVerifiesWithoutAnyWarning(String unit) {
-        String analyze = Executables.require("systemd-analyze", "systemd");
+        String analyze = Executables.systemdAnalyze();
 
         Command.Result result = Command.run(List.of(analyze, "verify", unitFile(unit).toString()));
 
@@ -62,7 +62,7 @@ class SystemdUnitsTest {
     @ValueSource(strings = {"banq-batch.service", "banq-batch@.service"})
     void unitWithTheKeeperKeyDropInVerifiesWithoutAnyWarning(String unit) throws IOException {
         // given: the unit as systemd merges it with the drop-in
-        String analyze = Executables.require("systemd-analyze", "systemd");
+        String analyze = Executables.systemdAnalyze();
         Path merged = scratch.resolve(unit);
         Files.writeString(
                 merged,
@@ -90,7 +90,7 @@ class SystemdUnitsTest {
                     .anyMatch(line -> line.contains("-H 127.0.0.1 -p 8001 -P /srv/db"));
         }
 
-        String analyze = Executables.require("systemd-analyze", "systemd");
+        String analyze = Executables.systemdAnalyze();
         Command.Result result =
                 Command.run(
                         List.of(analyze, "security", "--offline=true", unitFile(unit).toString()));
