@@ -2,7 +2,8 @@
 # install.sh: installs banq-srv on a Debian/Ubuntu host as root: the banq user (UID/GID 1001), the
 # directories with their owners and modes, the jars, the systemd units, the env files, nginx and
 # fail2ban files, and the links that publish existing series databases to the API.
-# Idempotent: a second run changes nothing an operator edited (env files are kept).
+# Idempotent: a second run changes nothing an operator edited (env files keep their content, but
+# always get mode 0400 root again).
 #   sudo infra/install.sh [--dry-run] [--network mainnet|testnet|devnet] [--jars DIR]
 #   DESTDIR=/tmp/stage infra/install.sh      # stage the tree into a directory (no users, owners,
 #                                            # systemctl), e.g. for packaging or a review
@@ -145,10 +146,12 @@ install_env() {
         target=/etc/banq/banq.env.$net
         if [[ -e $DEST$target ]]; then
             say "keep $target (exists; compare with $INFRA/env/banq.env.$net after upgrades)"
+            # an edited file keeps its content, never a looser mode: it may hold endpoints' keys
+            run chmod 0400 "$DEST$target"
         else
             run install -m 0400 "$INFRA/env/banq.env.$net" "$DEST$target"
-            if owning; then run chown root:root "$DEST$target"; fi
         fi
+        if owning; then run chown root:root "$DEST$target"; fi
     done
     file 0644 "$INFRA/profile.d/banq.sh" /etc/profile.d/banq.sh
 }
@@ -236,32 +239,43 @@ reload_systemd() {
     fi
 }
 
+usage_error() { # message
+    usage >&2
+    die 64 "$1"
+}
+
+value_of() { # flag what remaining-args... -> the flag's value, or a usage error when it has none
+    local flag=$1 what=$2
+    shift 2
+    if [[ $# -lt 2 || -z $2 || $2 == -* ]]; then
+        usage_error "$flag needs a value: $flag $what"
+    fi
+    printf '%s' "$2"
+}
+
 main() {
     while [[ $# -gt 0 ]]; do
         case $1 in
         --dry-run) DRY=true ;;
         --network)
-            NETWORK=${2:-}
+            NETWORK=$(value_of --network "mainnet|testnet|devnet" "$@")
             shift
             ;;
         --jars)
-            JARS=${2:?--jars needs a directory}
+            JARS=$(value_of --jars DIR "$@")
             shift
             ;;
         -h | --help)
             usage
             return 0
             ;;
-        *)
-            usage >&2
-            die 64 "unknown argument '$1'"
-            ;;
+        *) usage_error "unknown argument '$1'" ;;
         esac
         shift
     done
     case $NETWORK in
     mainnet | testnet | devnet) ;;
-    *) die 64 "--network must be mainnet, testnet or devnet, not '$NETWORK'" ;;
+    *) usage_error "--network must be mainnet, testnet or devnet, not '$NETWORK'" ;;
     esac
     if owning && ! $DRY && [[ $(id -u) -ne 0 ]]; then
         die 77 "run as root (sudo), or set DESTDIR to stage into a directory"

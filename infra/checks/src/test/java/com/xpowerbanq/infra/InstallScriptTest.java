@@ -15,6 +15,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class InstallScriptTest {
     @TempDir Path scratch;
@@ -115,6 +117,26 @@ class InstallScriptTest {
     }
 
     @Test
+    void secondRunKeepsAnEnvFileLoosenedByHandButMakesItReadableByRootOnlyAgain()
+            throws IOException {
+        // given: an operator edited an env file and left it readable by everyone
+        assertThat(install().ok()).isTrue();
+        Path env = root.resolve("etc/banq/banq.env.testnet");
+        Files.setPosixFilePermissions(env, PosixFilePermissions.fromString("rw-r--r--"));
+        Files.writeString(env, "PROVIDER_URL=https://rpc.example.org/secret-token\n");
+
+        // when
+        Command.Result again = install();
+
+        // then
+        assertThat(again.ok()).as(again.output()).isTrue();
+        assertThat(again.output()).contains("keep /etc/banq/banq.env.testnet");
+        assertThat(tree()).containsEntry("etc/banq/banq.env.testnet", "r--------");
+        assertThat(Files.readString(env))
+                .isEqualTo("PROVIDER_URL=https://rpc.example.org/secret-token\n");
+    }
+
+    @Test
     void keeperKeyAndNetworkBecomeDropInsThatSystemdAccepts() throws IOException {
         // given: the operator's key is in place
         Files.createDirectories(root.resolve("etc/banq"));
@@ -141,6 +163,23 @@ class InstallScriptTest {
         Command.Result verify = Command.run(List.of(analyze, "verify", merged.toString()));
         assertThat(verify.ok()).as(verify.output()).isTrue();
         assertThat(verify.output()).isBlank();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--network", "--jars"})
+    void aFlagWithoutItsValueIsAUsageError(String flag) {
+        // given: the flag last, or followed by another flag
+        for (List<String> argv : List.of(List.of(flag), List.of(flag, "--dry-run"))) {
+            // when
+            Command.Result result = install(argv.toArray(String[]::new));
+
+            // then
+            assertThat(result.exitCode()).as(result.output()).isEqualTo(64);
+            assertThat(result.output())
+                    .contains(flag + " needs a value")
+                    .contains("usage: install.sh");
+        }
+        assertThat(root).isEmptyDirectory();
     }
 
     @Test
