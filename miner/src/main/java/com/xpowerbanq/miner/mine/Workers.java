@@ -5,6 +5,7 @@ import com.xpowerbanq.miner.pow.Puzzle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
@@ -23,8 +24,7 @@ final class Workers {
     private final List<Thread> threads = new ArrayList<>();
     private final AtomicLongArray hashes;
     private final int count;
-    private final java.util.concurrent.atomic.AtomicLong dropped =
-            new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
     private volatile boolean running = true;
 
     Workers(NonceSearch search, int count, int level, BlockingQueue<Find> finds) {
@@ -56,9 +56,13 @@ final class Workers {
         long next = from;
         int slot = worker * STRIDE;
         NonceSearch.Finds sink =
-                (nonce, zeros, hash) ->
-                        finds.offer(
-                                new Find(epoch, nonce, zeros, hash, puzzle.data(nonce), worker));
+                (nonce, zeros, hash) -> {
+                    // never block the hot loop on a busy minter: a find it cannot take is counted
+                    if (!finds.offer(
+                            new Find(epoch, nonce, zeros, hash, puzzle.data(nonce), worker))) {
+                        dropped.incrementAndGet();
+                    }
+                };
         while (running) {
             long done = search.search(puzzle, next, CHUNK, level, sink);
             next += done;
