@@ -107,7 +107,11 @@ echo
 say "running the scheduler daemon with a fast schedule for ${SERVE_SECONDS}s (banq-batch serve)"
 PRIVATE_KEY_FILE=$(sed -n 's/^PRIVATE_KEY_FILE=//p' "$DEMO_DIR/devnet.log" | head -n 1)
 export PRIVATE_KEY_FILE
+# the devnet never reorganises, so the watch jobs may index up to its latest block and show the
+# keepers' new events within the minute (production keeps the default, to=finalized)
 BANQ_SCHEDULE_JITTER=0s \
+    BANQ_SCHEDULE_REINDEXWATCH_PARAMETERS_TO=latest \
+    BANQ_SCHEDULE_RETWAPWATCH_PARAMETERS_TO=latest \
     BANQ_SCHEDULE_REINDEX_CRON='0/15 * * * * ?' \
     BANQ_SCHEDULE_RETWAP_CRON='3/15 * * * * ?' \
     BANQ_SCHEDULE_REINDEXWATCH_CRON='6/15 * * * * ?' \
