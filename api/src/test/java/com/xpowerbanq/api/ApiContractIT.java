@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,12 +38,19 @@ class ApiContractIT {
 
     @TempDir static Path dbPath;
     private final List<Event> riEvents = new ArrayList<>();
-    private final List<Event> rtEvents = new ArrayList<>();
+    private final List<Quote> rtQuotes = new ArrayList<>();
     private ApiServer server;
     private RawHttp http;
 
-    /** One event: its time, its value (util or mid) and its position in the chain. */
+    /** One Reindex event: its time, its utilisation and its position in the chain. */
     record Event(long time, double value, long block, int index) {}
+
+    /** One Refresh event: its quote time, bid and ask, and its position in the chain. */
+    record Quote(long time, double bid, double ask, long block, int index) {
+        double mid() {
+            return (bid + ask) / 2;
+        }
+    }
 
     @BeforeAll
     void writeDatabasesAndStart() throws Exception {
@@ -53,15 +61,16 @@ class ApiContractIT {
             long[] times = {midnight, midnight + 3_600, midnight + 43_200, midnight + 86_399};
             for (long time : times) {
                 riEvents.add(new Event(time, random.nextDouble(), block, 0));
-                double mid = 0.5 + random.nextDouble();
-                rtEvents.add(new Event(time, mid, block, 0));
+                // bid and ask apart, by a spread that differs from quote to quote
+                double bid = 0.5 + random.nextDouble();
+                rtQuotes.add(new Quote(time, bid, bid + 0.01 + random.nextDouble() / 4, block, 0));
                 block += 3;
             }
             // two quotes at the same second: order decided by block, then log index
             long noon = midnight + 43_200;
-            rtEvents.add(new Event(noon, 9.0 + d, block + 1, 2));
-            rtEvents.add(new Event(noon, 7.0 + d, block + 1, 1));
-            rtEvents.add(new Event(midnight, 3.0 + d, block - 2, 5)); // earlier block, same second
+            rtQuotes.add(new Quote(noon, 9.0 + d, 9.5 + d, block + 1, 2));
+            rtQuotes.add(new Quote(noon, 7.0 + d, 7.25 + d, block + 1, 1));
+            rtQuotes.add(new Quote(midnight, 3.0 + d, 3.75 + d, block - 2, 5)); // earlier block
             riEvents.add(new Event(noon, 0.125, block + 1, 1));
             block += 5;
         }
@@ -74,15 +83,20 @@ class ApiContractIT {
     }
 
     private void write(Path file, boolean ri, boolean legacy) throws Exception {
-        List<Event> events = new ArrayList<>(ri ? riEvents : rtEvents);
-        java.util.Collections.shuffle(events, new Random(11)); // insertion order must not matter
+        List<Event> events = new ArrayList<>(riEvents);
+        List<Quote> quotes = new ArrayList<>(rtQuotes);
+        // insertion order must not matter
+        java.util.Collections.shuffle(events, new Random(11));
+        java.util.Collections.shuffle(quotes, new Random(11));
         try (SeriesFiles db =
                 legacy ? SeriesFiles.legacy(file, ri) : SeriesFiles.current(file, ri)) {
-            for (Event e : events) {
-                if (ri) {
+            if (ri) {
+                for (Event e : events) {
                     db.reindex(e.time, e.value, e.block, e.index);
-                } else {
-                    db.refresh(e.time, e.value, e.value, e.block, e.index);
+                }
+            } else {
+                for (Quote q : quotes) {
+                    db.refresh(q.time, q.bid, q.ask, q.block, q.index);
                 }
             }
         }
@@ -317,7 +331,7 @@ class ApiContractIT {
     record Expected(String day, long n, double[] values) {}
 
     private List<Expected> averages(LocalDate lhs, LocalDate rhs, int maxRows) {
-        TreeMap<LocalDate, List<Event>> days = byDay(riEvents, lhs, rhs);
+        TreeMap<LocalDate, List<Event>> days = byDay(riEvents, Event::time, lhs, rhs);
         List<Expected> out = new ArrayList<>();
         days.forEach(
                 (day, events) -> {
@@ -335,35 +349,35 @@ class ApiContractIT {
     }
 
     private List<Expected> ohlc(LocalDate lhs, LocalDate rhs, int maxRows) {
-        TreeMap<LocalDate, List<Event>> days = byDay(rtEvents, lhs, rhs);
+        TreeMap<LocalDate, List<Quote>> days = byDay(rtQuotes, Quote::time, lhs, rhs);
         List<Expected> out = new ArrayList<>();
         days.forEach(
-                (day, events) -> {
-                    events.sort(
-                            Comparator.comparingLong(Event::time)
-                                    .thenComparingLong(Event::block)
-                                    .thenComparingInt(Event::index));
-                    double high = events.stream().mapToDouble(Event::value).max().orElseThrow();
-                    double low = events.stream().mapToDouble(Event::value).min().orElseThrow();
+                (day, quotes) -> {
+                    quotes.sort(
+                            Comparator.comparingLong(Quote::time)
+                                    .thenComparingLong(Quote::block)
+                                    .thenComparingInt(Quote::index));
+                    double high = quotes.stream().mapToDouble(Quote::mid).max().orElseThrow();
+                    double low = quotes.stream().mapToDouble(Quote::mid).min().orElseThrow();
                     out.add(
                             new Expected(
                                     day.toString(),
-                                    events.size(),
+                                    quotes.size(),
                                     new double[] {
-                                        events.get(0).value,
+                                        quotes.get(0).mid(),
                                         high,
                                         low,
-                                        events.get(events.size() - 1).value
+                                        quotes.get(quotes.size() - 1).mid()
                                     }));
                 });
         return out.subList(0, Math.min(maxRows, out.size()));
     }
 
-    private static TreeMap<LocalDate, List<Event>> byDay(
-            List<Event> events, LocalDate lhs, LocalDate rhs) {
-        TreeMap<LocalDate, List<Event>> days = new TreeMap<>();
-        for (Event e : events) {
-            LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(e.time, 86_400));
+    private static <T> TreeMap<LocalDate, List<T>> byDay(
+            List<T> events, ToLongFunction<T> time, LocalDate lhs, LocalDate rhs) {
+        TreeMap<LocalDate, List<T>> days = new TreeMap<>();
+        for (T e : events) {
+            LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(time.applyAsLong(e), 86_400));
             if (!day.isBefore(lhs) && !day.isAfter(rhs)) {
                 days.computeIfAbsent(day, k -> new ArrayList<>()).add(e);
             }

@@ -90,6 +90,19 @@ class ApiHardeningIT {
     }
 
     @Test
+    void theQuoteWrittenAtStartIsServedAsTheMidOfItsBidAndAsk() throws Exception {
+        RawHttp.Response response =
+                http.get("/rt_xpow_apow_0/daily_ohlc.json?lhs=2025-11-15&rhs=2025-11-15");
+
+        assertThat(response.status()).isEqualTo(200);
+        // bid 1.0, ask 2.0
+        assertThat(response.body())
+                .isEqualTo(
+                        "[{\"open\":1.5,\"high\":1.5,\"low\":1.5,\"close\":1.5,"
+                                + "\"day\":\"2025-11-15\",\"n\":1}]\n");
+    }
+
+    @Test
     void aNulByteInANameNeverReachesTheFileSystem() throws Exception {
         http.get("/ri_x%00y/daily_average.json?lhs=2025-11-15&rhs=2025-11-15");
         try (Stream<Path> files = Files.list(dbPath)) {
