@@ -73,7 +73,9 @@ final class RollupSnapshot {
     /** The days of {@code window}, oldest first, at most {@code maxRows}, as the JSON answer. */
     String window(DayWindow window, int maxRows) {
         int from = firstAtOrAfter(window.lhs().toString());
-        int to = firstAtOrAfter(window.rhs().plusDays(1).toString());
+        // the first day after rhs, found by rhs itself: the day after 9999-12-31 prints as
+        // "+10000-01-01", which sorts before every day
+        int to = firstAfter(window.rhs().toString());
         int end = Math.min(to, from + maxRows);
         StringBuilder out = new StringBuilder(2 + Math.max(0, end - from) * 80);
         out.append('[');
@@ -89,5 +91,10 @@ final class RollupSnapshot {
     private int firstAtOrAfter(String day) {
         int i = Arrays.binarySearch(days, day);
         return i >= 0 ? i : -i - 1;
+    }
+
+    private int firstAfter(String day) {
+        int i = Arrays.binarySearch(days, day); // days are distinct: one rollup row per day
+        return i >= 0 ? i + 1 : -i - 1;
     }
 }

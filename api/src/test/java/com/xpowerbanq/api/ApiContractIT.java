@@ -115,11 +115,19 @@ class ApiContractIT {
         "ri_apow_supply_0, 2025-10-01, 2025-11-09",
         "ri_apow_borrow_0, 2025-11-10, 2025-11-21",
         "ri_apow_borrow_0, 2025-11-12, 2025-11-14",
+        "ri_apow_supply_0, 2025-11-15, 9999-12-31",
+        "ri_apow_borrow_0, 2025-11-15, 9999-12-31",
+        "ri_apow_supply_0, 0000-01-01, 9999-12-31",
     })
     void dailyAverageEqualsTheMeanOfEachDay(String db, String lhs, String rhs) throws Exception {
         RawHttp.Response response =
                 http.get("/" + db + "/daily_average.json?lhs=" + lhs + "&rhs=" + rhs);
 
+        assertAverages(response, db, lhs, rhs);
+    }
+
+    private void assertAverages(RawHttp.Response response, String db, String lhs, String rhs)
+            throws Exception {
         assertThat(response.status()).isEqualTo(200);
         assertDataHeaders(response, db);
         List<LinkedHashMap<String, Object>> rows = rows(response);
@@ -140,12 +148,19 @@ class ApiContractIT {
         "rt_xpow_apow_0, 2025-11-13, 2025-11-13",
         "rt_apow_xpow_0, 2025-11-10, 2025-11-21",
         "rt_apow_xpow_0, 2025-11-20, 2026-01-01",
+        "rt_xpow_apow_0, 2025-11-15, 9999-12-31",
+        "rt_apow_xpow_0, 2025-11-15, 9999-12-31",
     })
     void dailyOhlcTakesOpenAndCloseByTimeBlockAndLogIndex(String db, String lhs, String rhs)
             throws Exception {
         RawHttp.Response response =
                 http.get("/" + db + "/daily_ohlc.json?lhs=" + lhs + "&rhs=" + rhs);
 
+        assertOhlc(response, db, lhs, rhs);
+    }
+
+    private void assertOhlc(RawHttp.Response response, String db, String lhs, String rhs)
+            throws Exception {
         assertThat(response.status()).isEqualTo(200);
         assertDataHeaders(response, db);
         List<LinkedHashMap<String, Object>> rows = rows(response);
@@ -160,6 +175,46 @@ class ApiContractIT {
             assertClose(row.get("high"), expected.get(i).values[1]);
             assertClose(row.get("low"), expected.get(i).values[2]);
             assertClose(row.get("close"), expected.get(i).values[3]);
+        }
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource({"DAILY_AVERAGE, ri_apow_supply_0", "DAILY_OHLC, rt_xpow_apow_0"})
+    void aWindowEndingOnTheLastDayOfTheCalendarGetsTheSameRowsFromTheQueryAndTheSnapshot(
+            Route route, String db) throws Exception {
+        // given: two servers over the same file; the first request of a route runs the windowed
+        // query, the next one at the same state of the file reads the rollup snapshot
+        String lhs = "2025-11-12";
+        String rhs = "9999-12-31";
+        String target = "/" + db + "/" + route.routeName() + ".json?lhs=" + lhs + "&rhs=" + rhs;
+        String before = "/" + db + "/" + route.routeName() + ".json?lhs=2025-11-10&rhs=2025-11-10";
+        try (ApiServer queried = ApiServerFixture.start(dbPath, 90);
+                ApiServer snapshotted = ApiServerFixture.start(dbPath, 90)) {
+            RawHttp byQuery = new RawHttp(queried.port());
+            RawHttp bySnapshot = new RawHttp(snapshotted.port());
+
+            // when
+            RawHttp.Response fromQuery = byQuery.get(target);
+            bySnapshot.get(before);
+            RawHttp.Response fromSnapshot = bySnapshot.get(target);
+
+            // then
+            assertThat(queried.directory().lease(db).db().snapshot(route)).isNull();
+            assertThat(snapshotted.directory().lease(db).db().snapshot(route)).isNotNull();
+            for (RawHttp.Response response : List.of(fromQuery, fromSnapshot)) {
+                if (route == Route.DAILY_AVERAGE) {
+                    assertAverages(response, db, lhs, rhs);
+                } else {
+                    assertOhlc(response, db, lhs, rhs);
+                }
+                assertThat(rows(response)).hasSize(DAYS - 2);
+            }
+            assertThat(fromSnapshot.body()).isEqualTo(fromQuery.body());
+            assertThat(fromSnapshot.header("ETag")).isEqualTo(fromQuery.header("ETag"));
+            RawHttp.Response notModified =
+                    bySnapshot.send(
+                            "GET", target, Map.of("If-None-Match", fromQuery.header("ETag")));
+            assertThat(notModified.status()).isEqualTo(304);
         }
     }
 
