@@ -68,8 +68,13 @@ public final class ApiMain {
         LOG.info("Database path {}: {} database(s)", directory.path(), names.size());
         for (String name : names) {
             try {
-                DatabaseDirectory.Lease lease = directory.lease(name);
-                LOG.info("  [ok] {}.db ({})", name, lease.db().layout());
+                ServedDatabase db = directory.lease(name).db();
+                String problem = db.problem();
+                if (problem == null) {
+                    LOG.info("  [ok] {}.db ({})", name, db.layout());
+                } else {
+                    LOG.warn("  [!!] {}.db: {}", name, problem);
+                }
             } catch (RuntimeException e) {
                 LOG.warn("  [!!] {}.db: {}", name, e.getMessage());
             }

@@ -126,6 +126,7 @@ final class DatabaseDirectory implements AutoCloseable {
         open.put(name, db);
         LOG.info("Serving {}{} from {} ({})", name, SUFFIX, real, db.layout());
         warnIfLegacy(db);
+        warnIfUnservable(db);
         return new Lease(db, stamp);
     }
 
@@ -142,6 +143,15 @@ final class DatabaseDirectory implements AutoCloseable {
             db.inspect();
             db.inspected(lease.stamp());
             warnIfLegacy(db);
+            warnIfUnservable(db);
+        }
+    }
+
+    /** Said once per state of the file: it is inspected again only when it changes. */
+    private static void warnIfUnservable(ServedDatabase db) {
+        String problem = db.problem();
+        if (problem != null) {
+            LOG.warn("{}{} answers 503 until its file changes: {}", db.name(), SUFFIX, problem);
         }
     }
 

@@ -77,6 +77,11 @@ final class SeriesQueries {
         }
         try (Connection c = db.connection()) {
             directory.refreshLayout(lease);
+            String problem = db.problem();
+            if (problem != null) {
+                // asked again on every request: a file that changes is inspected again
+                throw new UnavailableException("Database not available: " + problem);
+            }
             return switch (db.layout()) {
                 case CURRENT -> {
                     if (db.seenTwice(route, lease.stamp())) {
@@ -104,12 +109,7 @@ final class SeriesQueries {
                                                 route == Route.DAILY_AVERAGE
                                                         ? LEGACY.averages(conn, window, maxRows)
                                                         : LEGACY.ohlc(conn, window, maxRows)));
-                case EMPTY -> "[]\n";
-                case FOREIGN ->
-                        throw new UnavailableException(
-                                "Database not available: "
-                                        + db.name()
-                                        + " is not a series database");
+                case EMPTY, FOREIGN -> throw new IllegalStateException("no problem found");
             };
         }
     }

@@ -1,5 +1,6 @@
 package com.xpowerbanq.api;
 
+import com.xpowerbanq.schema.Kind;
 import com.xpowerbanq.schema.SchemaState;
 import com.xpowerbanq.schema.SeriesDatabase;
 import com.zaxxer.hikari.HikariConfig;
@@ -21,6 +22,7 @@ final class ServedDatabase implements AutoCloseable {
     private final Object identity;
     private final HikariDataSource pool;
     private volatile SchemaState layout;
+    private volatile @Nullable Kind kind;
     private volatile @Nullable FileStamp inspectedAt;
     private final Map<Route, RollupSnapshot> snapshots = new ConcurrentHashMap<>();
     private final Map<Route, FileStamp> lastSeen = new ConcurrentHashMap<>();
@@ -58,9 +60,37 @@ final class ServedDatabase implements AutoCloseable {
     /** Reads what the file holds now; a legacy file may have been migrated since it was opened. */
     SchemaState inspect() throws SQLException {
         try (Connection c = pool.getConnection()) {
+            kind = SeriesDatabase.kindOf(c);
             layout = SeriesDatabase.inspect(c);
             return layout;
         }
+    }
+
+    /**
+     * Why the file cannot answer for its name, or null when it can: it must be a series database of
+     * the kind its name says ({@code ri_} reads RI series, {@code rt_} RT series).
+     */
+    @Nullable String problem() {
+        return switch (layout) {
+            case EMPTY -> name + " is not a series database (it has no tables)";
+            case FOREIGN -> name + " is not a series database";
+            case CURRENT, LEGACY -> {
+                Kind holds = kind;
+                Kind named = namedKind();
+                yield holds != null && named != null && holds != named
+                        ? name + " is an " + holds + " series database, not " + named
+                        : null;
+            }
+        };
+    }
+
+    private @Nullable Kind namedKind() {
+        for (Kind k : Kind.values()) {
+            if (name.startsWith(k.apiPrefix())) {
+                return k;
+            }
+        }
+        return null;
     }
 
     boolean needsInspection(FileStamp stamp) {

@@ -284,6 +284,82 @@ class ApiHardeningIT {
     }
 
     @Test
+    void aNameOnTheOtherKindOfSeriesIs503UntilTheLinkPointsAtTheRightKind(@TempDir Path dir)
+            throws Exception {
+        Path quotes = stateDir.resolve("rt-XPOW_APOW:T000.db");
+        try (SeriesFiles db = SeriesFiles.current(quotes, false)) {
+            db.refresh(DAY, 1.0, 2.0);
+        }
+        Path legacyQuotes = stateDir.resolve("rt-APOW_XPOW:T000.db");
+        try (SeriesFiles db = SeriesFiles.legacy(legacyQuotes, false)) {
+            db.refresh(DAY, 1.0, 2.0);
+        }
+        Path utilisation = stateDir.resolve("ri-APOW:supply:P000.db");
+        try (SeriesFiles db = SeriesFiles.current(utilisation, true)) {
+            db.reindex(DAY, 0.25);
+        }
+        Path link = Files.createSymbolicLink(dir.resolve("ri_wrong_supply_0.db"), quotes);
+        Files.createSymbolicLink(dir.resolve("ri_legacy_supply_0.db"), legacyQuotes);
+        try (ApiServer api = ApiServerFixture.start(dir, 90)) {
+            RawHttp client = new RawHttp(api.port());
+            String query = "/ri_wrong_supply_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15";
+            for (int i = 0; i < 2; i++) {
+                RawHttp.Response wrong = client.get(query);
+                assertThat(wrong.status()).isEqualTo(503);
+                assertThat(wrong.body())
+                        .isEqualTo(
+                                GoJson.error(
+                                        "Database not available: ri_wrong_supply_0 is an RT"
+                                                + " series database, not RI"));
+            }
+            RawHttp.Response legacy =
+                    client.get(
+                            "/ri_legacy_supply_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15");
+            assertThat(legacy.status()).isEqualTo(503);
+            assertThat(legacy.body())
+                    .isEqualTo(
+                            GoJson.error(
+                                    "Database not available: ri_legacy_supply_0 is an RT series"
+                                            + " database, not RI"));
+
+            Files.delete(link);
+            Files.createSymbolicLink(link, utilisation);
+            RawHttp.Response fixed = client.get(query);
+            assertThat(fixed.status()).isEqualTo(200);
+            assertThat(fixed.body())
+                    .isEqualTo("[{\"avg_util\":0.25,\"day\":\"2025-11-15\",\"n\":1}]\n");
+        }
+    }
+
+    @Test
+    void aZeroByteFileIs503UntilItHoldsASeries(@TempDir Path dir) throws Exception {
+        Path file = Files.createFile(dir.resolve("rt_empty_apow_0.db"));
+        try (ApiServer api = ApiServerFixture.start(dir, 90)) {
+            RawHttp client = new RawHttp(api.port());
+            String query = "/rt_empty_apow_0/daily_ohlc.json?lhs=2025-11-15&rhs=2025-11-15";
+            for (int i = 0; i < 2; i++) {
+                RawHttp.Response empty = client.get(query);
+                assertThat(empty.status()).isEqualTo(503);
+                assertThat(empty.body())
+                        .isEqualTo(
+                                GoJson.error(
+                                        "Database not available: rt_empty_apow_0 is not a series"
+                                                + " database (it has no tables)"));
+            }
+
+            try (SeriesFiles db = SeriesFiles.current(file, false)) {
+                db.refresh(DAY, 1.0, 3.0);
+            }
+            RawHttp.Response served = client.get(query);
+            assertThat(served.status()).isEqualTo(200);
+            assertThat(served.body())
+                    .isEqualTo(
+                            "[{\"open\":2,\"high\":2,\"low\":2,\"close\":2,"
+                                    + "\"day\":\"2025-11-15\",\"n\":1}]\n");
+        }
+    }
+
+    @Test
     void aLockedDatabaseIs503AndServedOnceReleased(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("ri_locked_supply_0.db");
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);

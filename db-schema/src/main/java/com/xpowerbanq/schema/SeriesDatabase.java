@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.jspecify.annotations.Nullable;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -132,6 +133,15 @@ public final class SeriesDatabase {
     /** What the database on {@code connection} holds; reads only, changes nothing. */
     public static SchemaState inspect(Connection connection) throws SQLException {
         return SchemaProbe.of(connection).state();
+    }
+
+    /**
+     * The kind of series the database on {@code connection} holds: the kind the writer recorded in
+     * a current database, the original's view or index (or first row) in a legacy one; null when it
+     * cannot be told (an empty or foreign file). Reads only, changes nothing.
+     */
+    public static @Nullable Kind kindOf(Connection connection) throws SQLException {
+        return SchemaProbe.of(connection).kind();
     }
 
     /**

@@ -79,6 +79,20 @@ class SeriesDatabaseTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Kind.class)
+    void kindOfTellsTheSeriesKindOfCurrentAndLegacyDatabases(Kind kind) throws Exception {
+        SeriesDatabase.openWriter(dir.resolve("current.db"), kind).close();
+        Db.legacy(dir.resolve("legacy.db"), kind, List.of());
+        try (Connection current = Db.plain(dir.resolve("current.db"));
+                Connection legacy = Db.plain(dir.resolve("legacy.db"));
+                Connection empty = Db.plain(dir.resolve("empty.db"))) {
+            assertThat(SeriesDatabase.kindOf(current)).isEqualTo(kind);
+            assertThat(SeriesDatabase.kindOf(legacy)).isEqualTo(kind);
+            assertThat(SeriesDatabase.kindOf(empty)).isNull();
+        }
+    }
+
     @Test
     void anotherApplicationsDatabaseIsRefusedNamingTheFileAndLeftUnchanged() throws Exception {
         Path file = dir.resolve("app.db");
