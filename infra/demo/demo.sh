@@ -84,7 +84,7 @@ say "linking the series databases for the API into $DEMO_DIR/db"
 
 say "starting the API"
 api_port=$(free_port)
-"$BANQ" api -H 127.0.0.1 -p "$api_port" -P "$DEMO_DIR/db" >"$DEMO_DIR/api.log" 2>&1 &
+"$BANQ" api -H 127.0.0.1 -p "$api_port" -P "$DEMO_DIR/db" -S "$DEMO_DIR/lib" >"$DEMO_DIR/api.log" 2>&1 &
 pids+=($!)
 await_line "${pids[-1]}" "$DEMO_DIR/api.log" 'API listening on' 120
 today=$(date -u +%F)

@@ -3,6 +3,7 @@ package com.xpowerbanq.api;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -26,6 +27,9 @@ final class ApiArguments {
                     HTTP server listen port (default: 8001)
               -P, --db-path string
                     Path to the database directory (default: /srv/db)
+              -S, --state-dir string
+                    Directory the db path's links may point into; repeat for more
+                    (default: /var/lib/banq). Links leading anywhere else are refused.
               -R, -L, --max-rows int
                     Maximum number of rows to return per query (default: 90)
               -O, --cors-origins string
@@ -45,6 +49,8 @@ final class ApiArguments {
                     "port",
                     "P",
                     "db-path",
+                    "S",
+                    "state-dir",
                     "R",
                     "L",
                     "max-rows",
@@ -60,6 +66,7 @@ final class ApiArguments {
         String host = ApiOptions.DEFAULT_HOST;
         int port = ApiOptions.DEFAULT_PORT;
         Path dbPath = ApiOptions.DEFAULT_DB_PATH;
+        List<Path> stateDirs = new ArrayList<>(); // the default unless a flag names one
         int maxRows = ApiOptions.DEFAULT_MAX_ROWS;
         List<String> origins = ApiOptions.DEFAULT_ORIGINS;
         int maxOpen = ApiOptions.DEFAULT_MAX_OPEN;
@@ -92,6 +99,7 @@ final class ApiArguments {
                 case "H", "host" -> host = nonEmpty(arg, value);
                 case "p", "port" -> port = integer(arg, value, 0, 65_535);
                 case "P", "db-path" -> dbPath = Path.of(nonEmpty(arg, value));
+                case "S", "state-dir" -> stateDirs.add(Path.of(nonEmpty(arg, value)));
                 case "R", "L", "max-rows" -> maxRows = integer(arg, value, 1, 100_000);
                 case "O", "cors-origins" -> origins = origins(arg, value);
                 case "db.max-open" -> maxOpen = integer(arg, value, 1, 1_000);
@@ -103,6 +111,7 @@ final class ApiArguments {
                 host,
                 port,
                 dbPath,
+                stateDirs.isEmpty() ? ApiOptions.DEFAULT_STATE_DIRS : stateDirs,
                 maxRows,
                 origins,
                 new PoolSettings(maxOpen, maxIdle, ApiOptions.QUERY_TIMEOUT));

@@ -65,7 +65,11 @@ public final class ApiMain {
             return;
         }
         List<String> names = directory.names();
-        LOG.info("Database path {}: {} database(s)", directory.path(), names.size());
+        LOG.info(
+                "Database path {}: {} database(s); links may lead into {}",
+                directory.path(),
+                names.size(),
+                directory.stateDirs());
         for (String name : names) {
             try {
                 ServedDatabase db = directory.lease(name).db();

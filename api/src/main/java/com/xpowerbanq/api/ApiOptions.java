@@ -10,6 +10,7 @@ import java.util.List;
  * @param host listen address
  * @param port listen port, 0 for any free port
  * @param dbPath directory whose {@code *.db} files are served
+ * @param stateDirs directories the db path's links may lead into (besides the db path itself)
  * @param maxRows most days in one answer
  * @param corsOrigins origins allowed to read answers from a browser
  * @param pool connection pool and query limits per database
@@ -18,12 +19,14 @@ record ApiOptions(
         String host,
         int port,
         Path dbPath,
+        List<Path> stateDirs,
         int maxRows,
         List<String> corsOrigins,
         PoolSettings pool) {
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 8001;
     static final Path DEFAULT_DB_PATH = Path.of("/srv/db");
+    static final List<Path> DEFAULT_STATE_DIRS = List.of(Path.of("/var/lib/banq"));
     static final int DEFAULT_MAX_ROWS = 90;
     static final List<String> DEFAULT_ORIGINS =
             List.of(
@@ -36,6 +39,7 @@ record ApiOptions(
 
     ApiOptions {
         corsOrigins = List.copyOf(corsOrigins);
+        stateDirs = List.copyOf(stateDirs);
         if (maxRows < 1) {
             throw new IllegalArgumentException("--max-rows must be at least 1, got " + maxRows);
         }
@@ -49,24 +53,25 @@ record ApiOptions(
                 DEFAULT_HOST,
                 DEFAULT_PORT,
                 DEFAULT_DB_PATH,
+                DEFAULT_STATE_DIRS,
                 DEFAULT_MAX_ROWS,
                 DEFAULT_ORIGINS,
                 new PoolSettings(DEFAULT_MAX_OPEN, DEFAULT_MAX_IDLE, QUERY_TIMEOUT));
     }
 
     ApiOptions withPort(int port) {
-        return new ApiOptions(host, port, dbPath, maxRows, corsOrigins, pool);
+        return new ApiOptions(host, port, dbPath, stateDirs, maxRows, corsOrigins, pool);
     }
 
     ApiOptions withDbPath(Path dbPath) {
-        return new ApiOptions(host, port, dbPath, maxRows, corsOrigins, pool);
+        return new ApiOptions(host, port, dbPath, stateDirs, maxRows, corsOrigins, pool);
     }
 
     ApiOptions withMaxRows(int maxRows) {
-        return new ApiOptions(host, port, dbPath, maxRows, corsOrigins, pool);
+        return new ApiOptions(host, port, dbPath, stateDirs, maxRows, corsOrigins, pool);
     }
 
     ApiOptions withPool(PoolSettings pool) {
-        return new ApiOptions(host, port, dbPath, maxRows, corsOrigins, pool);
+        return new ApiOptions(host, port, dbPath, stateDirs, maxRows, corsOrigins, pool);
     }
 }

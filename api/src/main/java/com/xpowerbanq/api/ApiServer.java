@@ -22,7 +22,8 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin app;
 
     ApiServer(ApiOptions options) {
-        this.directory = new DatabaseDirectory(options.dbPath(), options.pool());
+        this.directory =
+                new DatabaseDirectory(options.dbPath(), options.stateDirs(), options.pool());
         this.queries =
                 new SeriesQueries(directory, options.maxRows(), options.pool().queryTimeout());
         this.app = create(options, queries, new CorsPolicy(options.corsOrigins()));

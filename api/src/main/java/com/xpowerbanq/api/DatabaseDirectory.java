@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The databases of the db path: every {@code NAME.db} directly in it (usually a link into the state
  * directory) is served as {@code NAME}. The directory is looked at on every request, so a link that
- * appears is served at once and one that is removed is withdrawn, its pool closed.
+ * appears is served at once and one that is removed is withdrawn, its pool closed. A link may lead
+ * to a file directly in the db path or under a state directory, nowhere else.
  */
 final class DatabaseDirectory implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseDirectory.class);
@@ -29,20 +31,27 @@ final class DatabaseDirectory implements AutoCloseable {
     private static final String SUFFIX = ".db";
 
     private final Path dir;
+    private final List<Path> stateDirs;
     private final PoolSettings settings;
     private final ConcurrentHashMap<String, ServedDatabase> open = new ConcurrentHashMap<>();
     private final Set<String> warnedLegacy = ConcurrentHashMap.newKeySet();
+    private final Map<String, Path> refused = new ConcurrentHashMap<>();
 
     /** A database ready to be queried and the state of its file at this moment. */
     record Lease(ServedDatabase db, FileStamp stamp) {}
 
-    DatabaseDirectory(Path dir, PoolSettings settings) {
+    DatabaseDirectory(Path dir, List<Path> stateDirs, PoolSettings settings) {
         this.dir = dir.toAbsolutePath().normalize();
+        this.stateDirs = stateDirs.stream().map(p -> p.toAbsolutePath().normalize()).toList();
         this.settings = settings;
     }
 
     Path path() {
         return dir;
+    }
+
+    List<Path> stateDirs() {
+        return stateDirs;
     }
 
     /**
@@ -94,20 +103,65 @@ final class DatabaseDirectory implements AutoCloseable {
                 }
                 withdraw(current, "its file was replaced");
             }
-            return reopen(name, link);
+            return reopen(name, link, servedFile(name, link));
         } catch (IOException e) {
             throw new UnavailableException("Database not available", e);
         }
     }
 
-    private synchronized Lease reopen(String name, Path link) throws IOException {
-        ServedDatabase current = open.get(name);
+    /**
+     * The file {@code link} leads to, when the API may open it: a file directly in the db path, or
+     * one under a state directory (the operator's links). Anything else is refused with the answer
+     * of a missing name, 503 "Database not available": the database is not served, as if the link
+     * were not there, and a client cannot tell a refused link from an absent one, so answers reveal
+     * nothing of the file system. The log names the link and where it leads, once per target.
+     */
+    private Path servedFile(String name, Path link) throws IOException {
         Path real;
         try {
             real = link.toRealPath();
         } catch (NoSuchFileException e) {
             throw notAvailable();
         }
+        if (allowed(real)) {
+            refused.remove(name);
+            return real;
+        }
+        if (!real.equals(refused.put(name, real))) {
+            LOG.warn(
+                    "Refused {}{}: it leads to {}, which is neither directly in the db path {} nor"
+                            + " under a state directory {} (-S, --state-dir)",
+                    name,
+                    SUFFIX,
+                    real,
+                    dir,
+                    stateDirs);
+        }
+        throw notAvailable();
+    }
+
+    private boolean allowed(Path real) {
+        if (realPath(dir).equals(real.getParent())) {
+            return true;
+        }
+        for (Path root : stateDirs) {
+            if (real.startsWith(realPath(root))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Path realPath(Path path) {
+        try {
+            return path.toRealPath();
+        } catch (IOException e) {
+            return path; // not there (yet): nothing real lies under it
+        }
+    }
+
+    private synchronized Lease reopen(String name, Path link, Path real) throws IOException {
+        ServedDatabase current = open.get(name);
         Path wal = real.resolveSibling(real.getFileName() + "-wal");
         FileStamp stamp = FileStamp.of(link, wal);
         if (stamp == null || !sameCase(link)) {

@@ -18,6 +18,7 @@ class ApiArgumentsTest {
         assertThat(options.host()).isEqualTo("127.0.0.1");
         assertThat(options.port()).isEqualTo(8001);
         assertThat(options.dbPath()).isEqualTo(Path.of("/srv/db"));
+        assertThat(options.stateDirs()).containsExactly(Path.of("/var/lib/banq"));
         assertThat(options.maxRows()).isEqualTo(90);
         assertThat(options.corsOrigins())
                 .containsExactly(
@@ -77,6 +78,24 @@ class ApiArgumentsTest {
     }
 
     @Test
+    void stateDirectoriesReplaceTheDefaultAndAddUp() throws Exception {
+        assertThat(ApiArguments.parse(List.of("-S", "var/demo/lib")).stateDirs())
+                .containsExactly(Path.of("var/demo/lib"));
+        assertThat(
+                        ApiArguments.parse(
+                                        List.of(
+                                                "-S",
+                                                "/a",
+                                                "--state-dir",
+                                                "/b",
+                                                "--state-dir=/c",
+                                                "-state-dir",
+                                                "/d"))
+                                .stateDirs())
+                .containsExactly(Path.of("/a"), Path.of("/b"), Path.of("/c"), Path.of("/d"));
+    }
+
+    @Test
     void dashLIsMaxRowsToo() throws Exception {
         assertThat(ApiArguments.parse(List.of("-L", "7")).maxRows()).isEqualTo(7);
     }
@@ -90,6 +109,7 @@ class ApiArgumentsTest {
                         "-h, --help",
                         "-R, -L, --max-rows",
                         "-P, --db-path",
+                        "-S, --state-dir",
                         "-p, --port",
                         "-O, --cors-origins",
                         "-H, --host",
@@ -97,6 +117,7 @@ class ApiArgumentsTest {
                         "--db.max-idle",
                         "default: 90",
                         "default: /srv/db",
+                        "default: /var/lib/banq",
                         "default: 8001");
     }
 
@@ -109,6 +130,7 @@ class ApiArgumentsTest {
                 "-p x|flag -p needs a whole number, got 'x'",
                 "-p 70000|flag -p must be in 0..65535, got 70000",
                 "-R 0|flag -R must be in 1..100000, got 0",
+                "-S|flag -S needs a value",
                 "--db.max-open 0|flag --db.max-open must be in 1..1000, got 0",
                 "-O not-json|flag -O needs a JSON array of origins",
                 "-O {\"k\":1}|flag -O needs a JSON array of origins",

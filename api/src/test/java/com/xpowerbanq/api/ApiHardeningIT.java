@@ -2,6 +2,7 @@ package com.xpowerbanq.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
 import com.xpowerbanq.schema.Kind;
 import com.xpowerbanq.schema.LegacySchema;
 import java.nio.file.Files;
@@ -11,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -243,7 +245,7 @@ class ApiHardeningIT {
         try (SeriesFiles db = SeriesFiles.current(target, true)) {
             db.reindex(DAY, 0.75);
         }
-        try (ApiServer api = ApiServerFixture.start(links, 90)) {
+        try (ApiServer api = ApiServerFixture.start(links, 90, stateDir)) {
             RawHttp client = new RawHttp(api.port());
             String query = "/ri_apow_borrow_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15";
             assertThat(client.get("/health").status()).isEqualTo(200);
@@ -262,6 +264,73 @@ class ApiHardeningIT {
             Files.createSymbolicLink(link, target);
             assertThat(client.get(query).status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void linksMayLeadDirectlyIntoTheDbPathOrUnderTheStateDirectoryAndNowhereElse(
+            @TempDir Path links, @TempDir Path elsewhere) throws Exception {
+        // given: the same series in the state directory, outside it, and in the db path
+        Path inState = stateDir.resolve("ri-XPOW:supply:P004.db");
+        Path outside = elsewhere.resolve("ri-XPOW:supply:P004.db");
+        Path inDbPath = links.resolve("ri_plain_supply_4.db");
+        Path inSubdirectory = Files.createDirectory(links.resolve("sub")).resolve("ri.db");
+        for (Path file : List.of(inState, outside, inDbPath, inSubdirectory)) {
+            try (SeriesFiles db = SeriesFiles.current(file, true)) {
+                db.reindex(DAY, 0.5);
+            }
+        }
+        Path hopInState = Files.createSymbolicLink(stateDir.resolve("hop-out.db"), outside);
+        Path hopOutside = Files.createSymbolicLink(elsewhere.resolve("hop-in.db"), inState);
+        Map<String, Path> served =
+                Map.of(
+                        "ri_state_supply_4", inState,
+                        "ri_via_outside_supply_4", hopOutside, // ends in the state directory
+                        "ri_alias_supply_4", Path.of("ri_plain_supply_4.db")); // relative
+        Map<String, Path> refused =
+                Map.of(
+                        "ri_outside_supply_4", outside,
+                        "ri_via_state_supply_4", hopInState, // ends outside
+                        "ri_sub_supply_4", inSubdirectory,
+                        "ri_etc_supply_4", Path.of("/etc/passwd"));
+        for (var link : concat(served, refused).entrySet()) {
+            Files.createSymbolicLink(links.resolve(link.getKey() + ".db"), link.getValue());
+        }
+
+        try (LogCapture log = LogCapture.of(DatabaseDirectory.class);
+                ApiServer api = ApiServerFixture.start(links, 90, stateDir)) {
+            RawHttp client = new RawHttp(api.port());
+            for (String name : concat(served, Map.of("ri_plain_supply_4", inDbPath)).keySet()) {
+                // when
+                RawHttp.Response response = client.get(dailyAverage(name));
+
+                // then
+                assertThat(response.status()).as(name).isEqualTo(200);
+                assertThat(response.body())
+                        .isEqualTo("[{\"avg_util\":0.5,\"day\":\"2025-11-15\",\"n\":1}]\n");
+            }
+            for (String name : refused.keySet()) {
+                for (int i = 0; i < 3; i++) {
+                    // when
+                    RawHttp.Response response = client.get(dailyAverage(name));
+
+                    // then: the answer of a name that is not there, revealing nothing
+                    assertThat(response.status()).as(name).isEqualTo(503);
+                    assertThat(response.body()).isEqualTo(GoJson.error("Database not available"));
+                }
+                assertThat(log.messages(Level.WARN, "Refused " + name + ".db")).hasSize(1);
+            }
+            assertThat(log.messages(Level.WARN, "Refused")).hasSize(refused.size());
+        }
+    }
+
+    private static String dailyAverage(String name) {
+        return "/" + name + "/daily_average.json?lhs=2025-11-15&rhs=2025-11-15";
+    }
+
+    private static Map<String, Path> concat(Map<String, Path> a, Map<String, Path> b) {
+        Map<String, Path> all = new java.util.TreeMap<>(a);
+        all.putAll(b);
+        return all;
     }
 
     @Test
@@ -300,7 +369,7 @@ class ApiHardeningIT {
         }
         Path link = Files.createSymbolicLink(dir.resolve("ri_wrong_supply_0.db"), quotes);
         Files.createSymbolicLink(dir.resolve("ri_legacy_supply_0.db"), legacyQuotes);
-        try (ApiServer api = ApiServerFixture.start(dir, 90)) {
+        try (ApiServer api = ApiServerFixture.start(dir, 90, stateDir)) {
             RawHttp client = new RawHttp(api.port());
             String query = "/ri_wrong_supply_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15";
             for (int i = 0; i < 2; i++) {

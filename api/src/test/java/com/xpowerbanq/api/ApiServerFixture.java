@@ -8,16 +8,27 @@ import java.util.List;
 final class ApiServerFixture {
     private ApiServerFixture() {}
 
+    /** No state directory: only files directly in the db path are served. */
     static ApiServer start(Path dbPath, int maxRows) {
         return start(dbPath, maxRows, Duration.ofSeconds(5));
     }
 
+    /** Links of the db path may lead into {@code stateDir}. */
+    static ApiServer start(Path dbPath, int maxRows, Path stateDir) {
+        return start(dbPath, List.of(stateDir), maxRows, Duration.ofSeconds(5));
+    }
+
     static ApiServer start(Path dbPath, int maxRows, Duration queryTimeout) {
+        return start(dbPath, List.of(), maxRows, queryTimeout);
+    }
+
+    static ApiServer start(Path dbPath, List<Path> stateDirs, int maxRows, Duration queryTimeout) {
         ApiOptions options =
                 new ApiOptions(
                         "127.0.0.1",
                         0,
                         dbPath,
+                        stateDirs,
                         maxRows,
                         List.of("https://www.xpowerbanq.com", "http://localhost:5173"),
                         new PoolSettings(4, 1, queryTimeout));
