@@ -3,6 +3,7 @@ package com.xpowerbanq.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -263,6 +264,30 @@ class ApiContractIT {
             assertThat(response.body())
                     .isEqualTo(
                             "[{\"open\":3,\"high\":3,\"low\":1.5,\"close\":1.5,\"day\":\"2025-11-15\",\"n\":3}]\n");
+        }
+    }
+
+    @Test
+    void theLogSaysOnceThatALegacyDatabaseShouldBeMigrated(@TempDir Path other) throws Exception {
+        long t = LocalDate.parse("2025-11-15").atStartOfDay().toEpochSecond(ZoneOffset.UTC);
+        try (SeriesFiles db = SeriesFiles.legacy(other.resolve("ri_old_supply_0.db"), true);
+                LogCapture log = LogCapture.of(DatabaseDirectory.class);
+                ApiServer api = ApiServerFixture.start(other, 90)) {
+            db.reindex(t, 0.5).commit();
+            RawHttp client = new RawHttp(api.port());
+            String target = "/ri_old_supply_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-";
+            for (int day = 15; day < 18; day++) {
+                assertThat(client.get(target + day).status()).isEqualTo(200);
+            }
+            // a change of the file makes the API look at its schema again
+            db.reindex(t + 60, 0.25).commit();
+            assertThat(client.get(target + 15).body())
+                    .isEqualTo("[{\"avg_util\":0.375,\"day\":\"2025-11-15\",\"n\":2}]\n");
+
+            assertThat(log.messages(Level.WARN, "ri_old_supply_0.db"))
+                    .singleElement()
+                    .asString()
+                    .contains("only the original raw_logs", "Migrate it");
         }
     }
 
