@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * connection while a GET is being handled, so a client that hangs up is only noticed by reading: a
  * non-blocking read of the socket returns end-of-stream once the peer has closed it. A client that
  * pipelined another request loses that byte to the probe, so such a connection is closed after the
- * answer (HTTP clients retry idempotent requests on a closed connection).
+ * answer: {@link SeriesHandler} sends it with {@code Connection: close} (HTTP clients retry
+ * idempotent requests on a closed connection).
  */
 final class ClientWatch implements BooleanSupplier {
     private static final long PROBE_INTERVAL_NANOS = 2_000_000;

@@ -3,6 +3,7 @@ package com.xpowerbanq.api;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
@@ -27,6 +28,7 @@ final class SeriesQueries {
     private final AnswerCache cache = new AnswerCache(256, 32L << 20);
     private final LongAdder abandoned = new LongAdder();
     private final LongAdder expired = new LongAdder();
+    private final AtomicInteger computing = new AtomicInteger();
 
     SeriesQueries(DatabaseDirectory directory, int maxRows, Duration queryTimeout) {
         this.directory = directory;
@@ -58,12 +60,15 @@ final class SeriesQueries {
             return new SeriesAnswer(file, etag, cached);
         }
         QueryBudget budget = new QueryBudget(queryTimeout, clientGone);
+        computing.incrementAndGet();
         try {
             String json = compute(route, lease, window, budget);
             cache.put(etag, json);
             return new SeriesAnswer(file, etag, json);
         } catch (SQLException e) {
             throw failure(lease.db(), e, budget);
+        } finally {
+            computing.decrementAndGet();
         }
     }
 
@@ -112,6 +117,11 @@ final class SeriesQueries {
                 case EMPTY, FOREIGN -> throw new IllegalStateException("no problem found");
             };
         }
+    }
+
+    /** Answers being computed now (not found in the answer cache). */
+    int computing() {
+        return computing.get();
     }
 
     /** Queries interrupted because their client went away. */

@@ -3,9 +3,13 @@ package com.xpowerbanq.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +45,49 @@ class QueryLimitsIT {
             assertThat(response.body())
                     .isEqualTo(GoJson.error("Query time limit exceeded, try a shorter window"));
             assertThat(api.queries().expiredQueries()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPipelinedRequestPartlyReadByTheHangUpProbeEndsTheConnectionAfterTheAnswer()
+            throws Exception {
+        try (ApiServer api = ApiServerFixture.start(dbPath, 400, Duration.ofMinutes(5));
+                Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", api.port()));
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+
+            // given: a slow legacy query running, its request read by the server
+            out.write(
+                    ("GET " + YEAR + " HTTP/1.1\r\nHost: x\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            await().atMost(Duration.ofSeconds(30))
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(1))
+                    .until(() -> api.queries().computing() == 1);
+
+            // when: the client pipelines its next request, which the probe starts to read
+            out.write(
+                    "GET /health HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+
+            // then: the first answer is whole, says the connection ends, and nothing follows
+            RawHttp.Response first = RawHttp.readOne(in);
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(first.header("Connection")).isEqualTo("close");
+            assertThat(new ObjectMapper().readTree(first.body()).size()).isEqualTo(348);
+            assertThat(endOfStream(in)).isTrue();
+        }
+    }
+
+    /** Whether the server ended the connection (closed or reset) without sending anything more. */
+    private static boolean endOfStream(InputStream in) throws IOException {
+        try {
+            return in.read() < 0;
+        } catch (SocketException e) {
+            return true; // reset: the server closed with the unread request in its buffer
         }
     }
 

@@ -51,6 +51,48 @@ final class RawHttp {
         }
     }
 
+    /**
+     * Reads one answer to a GET from {@code in} and no byte more: its body by Content-Length, by
+     * chunks, or to the end of the stream when the answer has neither.
+     */
+    static Response readOne(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the answer ended in its header: " + head);
+            }
+            head.write(b);
+        }
+        Response header = read(new java.io.ByteArrayInputStream(head.toByteArray()), true);
+        String length = header.header("Content-Length");
+        byte[] body;
+        if (length != null) {
+            body = in.readNBytes(Integer.parseInt(length));
+        } else if ("chunked".equals(header.header("Transfer-Encoding"))) {
+            ByteArrayOutputStream chunks = new ByteArrayOutputStream();
+            int size;
+            do {
+                size = Integer.parseInt(line(in).strip(), 16);
+                chunks.write(in.readNBytes(size));
+                line(in); // the CRLF after the chunk
+            } while (size > 0);
+            body = chunks.toByteArray();
+        } else {
+            body = in.readAllBytes();
+        }
+        return new Response(
+                header.status(), header.headers(), new String(body, StandardCharsets.UTF_8));
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b >= 0 && b != '\n'; b = in.read()) {
+            line.append((char) b);
+        }
+        return line.toString();
+    }
+
     private static Response read(InputStream in, boolean head) throws IOException {
         byte[] all = in.readAllBytes();
         String text = new String(all, StandardCharsets.ISO_8859_1);
