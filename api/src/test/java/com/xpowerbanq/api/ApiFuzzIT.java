@@ -83,7 +83,7 @@ class ApiFuzzIT {
         List<String> methods = List.of("GET", "GET", "GET", "HEAD", "OPTIONS", "POST");
         try (ApiServer api = ApiServerFixture.start(dbPath, 90)) {
             RawHttp http = new RawHttp(api.port());
-            for (int i = 0; i < 2_000; i++) {
+            for (int i = 0; i < 4_000; i++) {
                 StringBuilder target = new StringBuilder("/");
                 int pieces = 1 + random.nextInt(12);
                 for (int p = 0; p < pieces; p++) {
