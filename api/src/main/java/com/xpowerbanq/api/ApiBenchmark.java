@@ -5,6 +5,7 @@ import com.xpowerbanq.schema.SeriesDatabase;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -143,12 +144,18 @@ final class ApiBenchmark {
                         new Scenario(
                                 "daily_average 365 d, " + big + ", distinct",
                                 windows(ri, 365, DISTINCT)),
+                        Scenario.byQuery(
+                                "daily_average 365 d, " + big + ", distinct, SQL",
+                                windows(ri, 365, DISTINCT)),
                         new Scenario(
                                 "daily_average 90 d, " + big + ", distinct",
                                 windows(ri, 90, DISTINCT)),
                         new Scenario("daily_ohlc 365 d, " + big + ", same", windows(rt, 365, 1)),
                         new Scenario(
                                 "daily_ohlc 365 d, " + big + ", distinct",
+                                windows(rt, 365, DISTINCT)),
+                        Scenario.byQuery(
+                                "daily_ohlc 365 d, " + big + ", distinct, SQL",
                                 windows(rt, 365, DISTINCT)),
                         new Scenario(
                                 "daily_ohlc 90 d, " + big + ", distinct",
@@ -171,15 +178,23 @@ final class ApiBenchmark {
                                 40));
         snapshotCost(dir, "ri_bench_supply_0", Route.DAILY_AVERAGE);
         snapshotCost(dir, "rt_bench_apow_0", Route.DAILY_OHLC);
-        try (ApiServer server = new ApiServer(options).start()) {
-            LoadGenerator load = new LoadGenerator(server.port());
+        try (ApiServer server = new ApiServer(options).start();
+                ApiServer queried = new ApiServer(options, false).start()) {
+            LoadGenerator snapshotLoad = new LoadGenerator(server.port());
+            LoadGenerator queryLoad = new LoadGenerator(queried.port());
             out.printf(
-                    "%nAPI on 127.0.0.1:%d, %d cores, %s s per run (after a warm-up)%n",
-                    server.port(), Runtime.getRuntime().availableProcessors(), perRun.toSeconds());
+                    "%nAPI on 127.0.0.1:%d (SQL rows: on :%d, which keeps no rollup snapshot), %d"
+                            + " cores, load average %.2f, %s s per run (after a warm-up)%n",
+                    server.port(),
+                    queried.port(),
+                    Runtime.getRuntime().availableProcessors(),
+                    loadAverage(),
+                    perRun.toSeconds());
             out.printf(
                     "%-44s %5s %9s %10s %9s %9s %6s%n",
                     "scenario", "conns", "requests", "req/s", "p50 ms", "p99 ms", "errors");
             for (Scenario s : scenarios) {
+                LoadGenerator load = s.byQuery() ? queryLoad : snapshotLoad;
                 load.run(
                         s.targets(),
                         s.cursor(),
@@ -200,7 +215,13 @@ final class ApiBenchmark {
                             r.errors());
                 }
             }
+            out.printf("load average at the end: %.2f%n", loadAverage());
         }
+    }
+
+    /** The system's load average over the last minute: other work on the machine skews figures. */
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private void generate(
@@ -242,15 +263,27 @@ final class ApiBenchmark {
         return count >= 1_000_000 ? (count / 1_000_000) + "M rows" : (count / 1_000) + "k rows";
     }
 
-    /** What one row of the table measures; legacy runs are capped, each request takes long. */
+    /**
+     * What one row of the table measures; legacy runs are capped, each request takes long. A
+     * scenario by query runs on a server that never keeps a rollup snapshot, so that each request
+     * runs the windowed rollup query, as the first request after a commit does.
+     */
     private record Scenario(
-            String name, List<String> targets, long maxRequests, AtomicLong cursor) {
+            String name,
+            List<String> targets,
+            long maxRequests,
+            AtomicLong cursor,
+            boolean byQuery) {
         Scenario(String name, List<String> targets, long maxRequests) {
-            this(name, targets, maxRequests, new AtomicLong());
+            this(name, targets, maxRequests, new AtomicLong(), false);
         }
 
         Scenario(String name, List<String> targets) {
             this(name, targets, 2_000_000);
+        }
+
+        static Scenario byQuery(String name, List<String> targets) {
+            return new Scenario(name, targets, 2_000_000, new AtomicLong(), true);
         }
     }
 

@@ -22,10 +22,19 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin app;
 
     ApiServer(ApiOptions options) {
+        this(options, true);
+    }
+
+    /**
+     * @param snapshots false answers every window by its query over the rollup, never from a
+     *     snapshot: what the first request after a commit costs, for the benchmark
+     */
+    ApiServer(ApiOptions options, boolean snapshots) {
         this.directory =
                 new DatabaseDirectory(options.dbPath(), options.stateDirs(), options.pool());
         this.queries =
-                new SeriesQueries(directory, options.maxRows(), options.pool().queryTimeout());
+                new SeriesQueries(
+                        directory, options.maxRows(), options.pool().queryTimeout(), snapshots);
         this.app = create(options, queries, new CorsPolicy(options.corsOrigins()));
     }
 
