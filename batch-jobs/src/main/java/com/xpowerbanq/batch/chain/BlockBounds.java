@@ -32,8 +32,9 @@ public final class BlockBounds {
     /**
      * The first block at which the contract has code, by binary search on eth_getCode; throws when
      * there is no code at {@code upTo}. An endpoint that keeps no state of old blocks (a pruned,
-     * non-archive node; anvil beyond its in-memory history) cannot answer the search: then the scan
-     * starts at block 0, which costs more eth_getLogs windows but misses nothing.
+     * non-archive node; anvil beyond its in-memory history) cannot answer the search, with a final
+     * error or, after retries, a missing trie node: then the scan starts at block 0, which costs
+     * more eth_getLogs windows but misses nothing.
      */
     public long deployBlock(String address, long upTo) {
         if (!hasCode(address, upTo)) {
@@ -51,7 +52,11 @@ public final class BlockBounds {
                     lo = mid + 1;
                 }
             }
-        } catch (RpcErrorException e) {
+        } catch (RpcErrorException | ChainUnavailableException e) {
+            if (e instanceof ChainUnavailableException
+                    && !RpcErrorKind.missingState(String.valueOf(e.getMessage()))) {
+                throw e;
+            }
             log.warn(
                     "from=deploy: the endpoint keeps no old state ({}); scanning {} from block 0",
                     e.getMessage(),

@@ -13,10 +13,22 @@ class BlockBoundsTest {
      * A chain where the contract appears at {@code deployed} and state older than {@code kept} is
      * gone.
      */
-    record FakeChain(long latest, long deployed, long kept, OptionalLong finalized)
+    record FakeChain(long latest, long deployed, long kept, OptionalLong finalized, boolean pruned)
             implements ChainClient {
+        FakeChain(long latest, long deployed, long kept, OptionalLong finalized) {
+            this(latest, deployed, kept, finalized, false);
+        }
+
         @Override
         public String code(String address, long block) {
+            if (block < kept && pruned) {
+                throw new ChainUnavailableException(
+                        "fake",
+                        "eth_getCode",
+                        "gave up after 6 attempts; last error: error -32000: missing trie node"
+                                + " 2c9e (path )",
+                        null);
+            }
             if (block < kept) {
                 throw new RpcErrorException("fake", "eth_getCode", -32602, "BlockOutOfRangeError");
             }
@@ -64,6 +76,15 @@ class BlockBoundsTest {
     void withoutOldStateTheScanStartsAtGenesis() {
         BlockBounds bounds =
                 new BlockBounds(new FakeChain(100_000, 12_345, 90_000, OptionalLong.empty()), 64);
+
+        assertThat(bounds.deployBlock("0xabc", 100_000)).isZero();
+    }
+
+    @Test
+    void aPrunedNodeMissingOldStateAfterRetriesAlsoStartsAtGenesis() {
+        BlockBounds bounds =
+                new BlockBounds(
+                        new FakeChain(100_000, 12_345, 90_000, OptionalLong.empty(), true), 64);
 
         assertThat(bounds.deployBlock("0xabc", 100_000)).isZero();
     }

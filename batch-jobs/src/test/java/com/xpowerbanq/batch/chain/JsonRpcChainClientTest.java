@@ -167,6 +167,87 @@ class JsonRpcChainClientTest {
     }
 
     @Test
+    void transientServerErrorsAreRetried() throws IOException {
+        String url = start();
+        script.add(new Reply(200, error(-32603, "header not found")));
+        script.add(new Reply(200, error(-32603, "internal error")));
+        script.add(new Reply(200, error(-32000, "missing trie node 4f2a (path )")));
+        script.add(new Reply(200, error(-32000, "request timed out")));
+        try (JsonRpcChainClient client =
+                JsonRpcChainClient.connect(
+                        List.of(url),
+                        Duration.ofSeconds(5),
+                        new Backoff(5, Duration.ofMillis(1), Duration.ofMillis(5)))) {
+
+            assertThat(client.latestBlock()).isEqualTo(16);
+        }
+        assertThat(requests.get()).isEqualTo(5);
+    }
+
+    @Test
+    void aServerErrorOnOneEndpointFailsOverToTheNext() throws IOException {
+        String sick = start();
+        HttpServer healthy = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        healthy.createContext(
+                "/",
+                exchange -> {
+                    exchange.getRequestBody().readAllBytes();
+                    byte[] body = result("\"0x20\"").getBytes(StandardCharsets.UTF_8);
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                    exchange.close();
+                });
+        healthy.start();
+        for (int i = 0; i < 10; i++) {
+            script.add(new Reply(200, error(-32000, "header not found")));
+        }
+        try (JsonRpcChainClient client =
+                JsonRpcChainClient.connect(
+                        List.of(sick, "http://127.0.0.1:" + healthy.getAddress().getPort()),
+                        Duration.ofSeconds(2),
+                        FAST)) {
+
+            assertThat(client.latestBlock()).isEqualTo(32);
+        } finally {
+            healthy.stop(0);
+        }
+        assertThat(requests.get()).isEqualTo(1);
+    }
+
+    @Test
+    void aServerErrorThatPersistsGivesUpAsUnavailable() throws IOException {
+        String url = start();
+        for (int i = 0; i < 3; i++) {
+            script.add(new Reply(200, error(-32603, "internal error")));
+        }
+        try (JsonRpcChainClient client =
+                JsonRpcChainClient.connect(List.of(url), Duration.ofSeconds(2), FAST)) {
+
+            assertThatThrownBy(client::latestBlock)
+                    .isInstanceOf(ChainUnavailableException.class)
+                    .hasMessageContaining("3 attempts")
+                    .hasMessageContaining("internal error");
+        }
+    }
+
+    @Test
+    void aRevertOrABadRequestIsNotRetriedWhateverItsCode() throws IOException {
+        String url = start();
+        script.add(new Reply(200, error(-32000, "execution reverted")));
+        script.add(new Reply(200, error(-32603, "execution reverted: not allowed")));
+        script.add(new Reply(200, error(-32601, "the method eth_x does not exist")));
+        try (JsonRpcChainClient client =
+                JsonRpcChainClient.connect(List.of(url), Duration.ofSeconds(2), FAST)) {
+
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> client.call("0xabc", "0x12345678"))
+                        .isInstanceOf(RpcErrorException.class);
+            }
+        }
+        assertThat(requests.get()).isEqualTo(3);
+    }
+
+    @Test
     void otherRpcErrorsAreFinal() throws IOException {
         String url = start();
         script.add(
