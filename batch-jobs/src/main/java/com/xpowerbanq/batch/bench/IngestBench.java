@@ -9,12 +9,14 @@ import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.devnet.DevnetOptions;
 import com.xpowerbanq.schema.Series;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
@@ -26,39 +28,109 @@ import org.springframework.batch.core.job.JobExecution;
  * PROVIDER_URL} with {@code CONTRACTS_FILE} when both are set). Prints figures; asserts nothing.
  */
 public final class IngestBench {
+    /** Exit codes as the rest of banq-batch (sysexits): bad parameters, a run that failed. */
+    static final int USAGE = 64;
+
+    static final int FAILED = 70;
+
+    private static final Set<String> PARAMETERS = Set.of("rows", "days", "window");
+
     private IngestBench() {}
 
     public static int run(Map<String, String> parameters, String[] options) {
-        int rows = Integer.parseInt(parameters.getOrDefault("rows", "200000"));
-        int days = Integer.parseInt(parameters.getOrDefault("days", "120"));
-        String window = parameters.getOrDefault("window", "1000");
+        return run(parameters, options, System.getenv(), System.out, System.err);
+    }
+
+    /** The bench with its environment and output given (the tests point it at a provider). */
+    static int run(
+            Map<String, String> parameters,
+            String[] options,
+            Map<String, String> env,
+            PrintStream out,
+            PrintStream err) {
+        Settings settings;
+        try {
+            settings = Settings.parse(parameters);
+        } catch (IllegalArgumentException e) {
+            err.println("banq-batch bench: " + e.getMessage());
+            return USAGE;
+        }
         Path dir = tempDir();
         try {
-            System.out.printf(
+            out.printf(
                     "chunk-16 writer (typed columns, indexes, daily rollup, WAL, synchronous=NORMAL),"
                             + " load average %s:%n",
                     loadAverage());
             for (Series series : WriterBench.defaults()) {
-                WriterBench.run(series, dir.resolve("warmup"), Math.min(rows, 20_000));
-                WriterBench.Result r = WriterBench.run(series, dir, rows);
-                System.out.printf(
+                WriterBench.run(series, dir.resolve("warmup"), Math.min(settings.rows(), 20_000));
+                WriterBench.Result r = WriterBench.run(series, dir, settings.rows());
+                out.printf(
                         "  %-18s %,d rows in %.2f s: %,.0f rows/s%n",
                         r.series(), r.rows(), r.seconds(), r.rowsPerSecond());
             }
-            backfill(dir.resolve("state"), days, window, options);
+            List<String> failed = backfill(dir.resolve("state"), settings, options, env, out);
+            if (!failed.isEmpty()) {
+                err.println(
+                        "banq-batch bench: the backfill did not complete, its figures measure"
+                                + " nothing: "
+                                + String.join("; ", failed));
+                return FAILED;
+            }
             return 0;
+        } catch (RuntimeException e) {
+            err.println("banq-batch bench: " + e.getMessage());
+            return FAILED;
         } finally {
             delete(dir);
         }
     }
 
-    private static void backfill(Path state, int days, String window, String[] options) {
-        String url = System.getenv("PROVIDER_URL");
-        String contracts = System.getenv("CONTRACTS_FILE");
+    /** The bench's parameters: rows written per series, devnet days, backfill window. */
+    record Settings(int rows, int days, String window) {
+        static Settings parse(Map<String, String> parameters) {
+            for (String name : parameters.keySet()) {
+                if (!PARAMETERS.contains(name)) {
+                    throw new IllegalArgumentException(
+                            "unknown parameter '"
+                                    + name
+                                    + "' (accepted: rows=N, days=N, window=BLOCKS)");
+                }
+            }
+            int rows = count(parameters, "rows", "200000", 100_000_000);
+            int days = count(parameters, "days", "120", 3650);
+            int window = count(parameters, "window", "1000", 100_000_000);
+            return new Settings(rows, days, String.valueOf(window));
+        }
+
+        private static int count(
+                Map<String, String> parameters, String name, String fallback, int max) {
+            String value = parameters.getOrDefault(name, fallback).strip();
+            try {
+                int parsed = Integer.parseInt(value);
+                if (parsed >= 1 && parsed <= max) {
+                    return parsed;
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            throw new IllegalArgumentException(
+                    name + "=" + value + " is not a whole number between 1 and " + max);
+        }
+    }
+
+    /** Runs the backfill of both index jobs; returns what failed, one entry per failed job. */
+    private static List<String> backfill(
+            Path state,
+            Settings settings,
+            String[] options,
+            Map<String, String> env,
+            PrintStream out) {
+        String url = env.get("PROVIDER_URL");
+        String contracts = env.get("CONTRACTS_FILE");
         Devnet devnet = null;
         if (url == null || url.isBlank() || contracts == null || contracts.isBlank()) {
-            System.out.printf("starting a devnet with %d days of activity...%n", days);
-            devnet = Devnet.start(DevnetOptions.defaults().withDays(days));
+            out.printf("starting a devnet with %d days of activity...%n", settings.days());
+            devnet = Devnet.start(DevnetOptions.defaults().withDays(settings.days()));
             url = devnet.rpcUrl();
             contracts = devnet.registryFile().toString();
         }
@@ -67,31 +139,47 @@ public final class IngestBench {
         args.add("--banq.chain.provider-url=" + url);
         args.add("--banq.chain.contracts-file=" + contracts);
         args.add("--banq.quiet=true");
+        List<String> failed = new ArrayList<>();
         try (var app = CommandLine.start(args.toArray(String[]::new))) {
             JobRunner runner = app.getBean(JobRunner.class);
-            System.out.printf(
-                    "backfill of all series from deployment, window=%s blocks:%n", window);
+            out.printf(
+                    "backfill of all series from deployment, window=%s blocks:%n",
+                    settings.window());
             for (String job : JobNames.indexJobs()) {
                 long started = System.nanoTime();
                 JobExecution execution =
                         runner.run(
-                                job, Map.of("series", "all", "from", "deploy", "window", window));
+                                job,
+                                Map.of(
+                                        "series",
+                                        "all",
+                                        "from",
+                                        "deploy",
+                                        "window",
+                                        settings.window()));
                 double seconds = (System.nanoTime() - started) / 1e9;
-                report(job, execution, seconds);
+                String failure = report(job, execution, seconds, out);
+                if (failure != null) {
+                    failed.add(failure);
+                }
             }
         } finally {
             if (devnet != null) {
                 devnet.close();
             }
         }
+        return failed;
     }
 
-    private static void report(String job, JobExecution execution, double seconds) {
+    /** Prints the job's figures; returns what failed when it did not complete, else null. */
+    private static @Nullable String report(
+            String job, JobExecution execution, double seconds, PrintStream out) {
         List<SeriesScanReport> series =
                 SeriesScanReport.of(
                         JobNames.seriesStep(job), new ArrayList<>(execution.getStepExecutions()));
         long blocks = 0;
         long events = 0;
+        List<String> failed = new ArrayList<>();
         for (SeriesScanReport r : series) {
             @Nullable Long from = r.from();
             @Nullable Long reached = r.reached();
@@ -99,17 +187,39 @@ public final class IngestBench {
                 blocks += reached - from + 1;
             }
             events += r.events();
+            if (!r.status().equals(BatchStatus.COMPLETED.name())) {
+                failed.add(r.series() + (r.note() == null ? "" : " (" + r.note() + ")"));
+            }
         }
-        System.out.printf(
+        boolean completed = execution.getStatus() == BatchStatus.COMPLETED;
+        out.printf(
                 "  %-14s %s: %d series, %,d blocks, %,d events in %.2f s: %,.0f blocks/s, %,.0f events/s%n",
                 job,
-                execution.getStatus() == BatchStatus.COMPLETED ? "ok" : execution.getStatus(),
+                completed ? "ok" : execution.getStatus(),
                 series.size(),
                 blocks,
                 events,
                 seconds,
                 blocks / seconds,
                 events / seconds);
+        if (completed) {
+            return null;
+        }
+        String which =
+                failed.isEmpty()
+                        ? execution.getAllFailureExceptions().stream()
+                                .map(Throwable::getMessage)
+                                .findFirst()
+                                .orElse("no series ran")
+                        : failed.size() + " series failed: " + failed.getFirst();
+        return job
+                + " execution "
+                + execution.getId()
+                + " ended "
+                + execution.getStatus()
+                + ", "
+                + which
+                + (failed.size() > 1 ? " and " + (failed.size() - 1) + " more" : "");
     }
 
     /** The 1-minute load average: figures on a busy machine are lower, and say so. */

@@ -1,0 +1,84 @@
+package com.xpowerbanq.batch.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.xpowerbanq.batch.cli.CommandLine;
+import com.xpowerbanq.schema.ContractRegistry;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestBenchTest {
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int bench(Map<String, String> parameters, Map<String, String> env, String... options) {
+        return IngestBench.run(
+                parameters,
+                options,
+                env,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String errors() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void badParametersAreUsageErrorsNamingWhatToFix() {
+        assertThat(bench(Map.of("rows", "abc"), Map.of())).isEqualTo(64);
+        assertThat(errors()).contains("rows=abc is not a whole number between 1 and");
+        assertThat(bench(Map.of("days", "0"), Map.of())).isEqualTo(64);
+        assertThat(errors()).contains("days=0");
+        assertThat(bench(Map.of("window", "-5"), Map.of())).isEqualTo(64);
+        assertThat(errors()).contains("window=-5");
+        assertThat(bench(Map.of("row", "5"), Map.of())).isEqualTo(64);
+        assertThat(errors()).contains("unknown parameter 'row'");
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void theCommandLineExitsWith64OnABadBenchParameter() {
+        assertThat(CommandLine.run(new String[] {"bench", "rows=abc"})).isEqualTo(64);
+    }
+
+    @Test
+    void aBackfillThatFailsMakesTheBenchFailNamingTheJobAndTheSeries(@TempDir Path dir)
+            throws IOException {
+        // given: a provider nobody listens on
+        Path contracts = dir.resolve("contracts.env");
+        ContractRegistry.packaged("mainnet").write(contracts);
+        String dead = "http://127.0.0.1:" + freePort();
+
+        // when
+        int code =
+                bench(
+                        Map.of("rows", "64"),
+                        Map.of("PROVIDER_URL", dead, "CONTRACTS_FILE", contracts.toString()),
+                        "--banq.chain.attempts=1",
+                        "--banq.chain.call-timeout=2s");
+
+        // then
+        assertThat(code).isNotZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("reindex-watch  FAILED");
+        assertThat(errors())
+                .contains("the backfill did not complete")
+                .contains("reindex-watch execution")
+                .contains("ended FAILED")
+                .contains("series failed")
+                .contains(dead);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
