@@ -195,4 +195,31 @@ class RetwapJobFunctionalTests {
         assertThat(KeeperDevnet.nonce(devnet.web3j(), keeper.getAddress()))
                 .isEqualTo(nonceBefore.add(BigInteger.ONE));
     }
+
+    @Test
+    void aRefreshedPairIsHeldWithoutReadingItsQuotes() throws Exception {
+        // given: a pair refreshed just now, and an amount its quotes overflow on
+        // (getQuotes would revert)
+        String t003 = devnet.protocol().address("T003");
+        String usdt = devnet.protocol().address("USDT");
+        String apow = devnet.protocol().address("APOW");
+        if (!new ContractReads(devnet.web3j()).refreshed(t003, usdt, apow)) {
+            send(devnet.deployer(), t003, "retwap", List.of(new Address(usdt), new Address(apow)));
+        }
+
+        // when
+        JobExecution execution =
+                context.getBean(JobRunner.class)
+                        .run(
+                                KeeperJobs.RETWAP,
+                                Map.of("series", "USDT_APOW:T003", "amount", "1e70"));
+
+        // then: held, not failed by a quote it had no need to read
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        StepExecution pair = partitions(execution).get("USDT_APOW:T003");
+        assertThat(pair.getExitStatus().getExitCode()).isEqualTo("HELD");
+        assertThat(pair.getExitStatus().getExitDescription())
+                .contains("already refreshed")
+                .doesNotContain("delta");
+    }
 }
