@@ -1,6 +1,7 @@
 package com.xpowerbanq.batch.index;
 
 import com.xpowerbanq.batch.launch.JobNames;
+import com.xpowerbanq.batch.launch.ParameterNames;
 import com.xpowerbanq.schema.Kind;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -9,7 +10,7 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersValidator;
 
 /** Checks the parameters of an index job before anything runs; messages name what to fix. */
-final class IndexJobParametersValidator implements JobParametersValidator {
+final class IndexJobParametersValidator implements JobParametersValidator, ParameterNames.Known {
     private static final Set<String> KNOWN =
             Set.of(
                     IndexJobParameters.SERIES,
@@ -22,6 +23,11 @@ final class IndexJobParametersValidator implements JobParametersValidator {
 
     IndexJobParametersValidator(Kind kind) {
         this.kind = kind;
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return KNOWN;
     }
 
     @Override

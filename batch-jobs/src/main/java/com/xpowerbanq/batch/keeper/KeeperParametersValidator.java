@@ -1,6 +1,7 @@
 package com.xpowerbanq.batch.keeper;
 
 import com.xpowerbanq.batch.launch.JobNames;
+import com.xpowerbanq.batch.launch.ParameterNames;
 import com.xpowerbanq.schema.Kind;
 import java.math.BigInteger;
 import java.util.Set;
@@ -14,7 +15,7 @@ import org.springframework.batch.core.job.parameters.JobParametersValidator;
  * Checks the parameters of a keeper job before it starts: known names only, series of the job's
  * kind, booleans, percent bounds and amount as numbers. A private key is never a parameter.
  */
-final class KeeperParametersValidator implements JobParametersValidator {
+final class KeeperParametersValidator implements JobParametersValidator, ParameterNames.Known {
     private final Kind kind;
     private final Set<String> allowed;
 
@@ -29,6 +30,11 @@ final class KeeperParametersValidator implements JobParametersValidator {
                                 KeeperJobs.PERCENT_MIN,
                                 KeeperJobs.PERCENT_MAX,
                                 KeeperJobs.AMOUNT);
+    }
+
+    @Override
+    public Set<String> parameterNames() {
+        return allowed;
     }
 
     @Override

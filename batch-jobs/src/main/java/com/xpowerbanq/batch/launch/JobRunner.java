@@ -22,10 +22,12 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Component;
 
 /**
- * Launches jobs by name, for the CLI and the scheduler alike. Holding the job's {@link RunLock}, it
- * first recovers executions left running by a dead process; then it restarts the last execution
- * when that one failed or stopped with the same parameters (so relaunching a killed or failed
- * command resumes it), and otherwise starts a new instance.
+ * Launches jobs by name, for the CLI and the scheduler alike. Parameter names are taken in any
+ * spelling of the job's own ({@code percent_min} is {@code percent-min}, see {@link
+ * ParameterNames}). Holding the job's {@link RunLock}, it first recovers executions left running by
+ * a dead process; then it restarts the last execution when that one failed or stopped with the same
+ * parameters (so relaunching a killed or failed command resumes it), and otherwise starts a new
+ * instance.
  */
 @Component
 public class JobRunner {
@@ -50,10 +52,11 @@ public class JobRunner {
     /** Runs a job to its end and returns its execution (completed or not). */
     public JobExecution run(String jobName, Map<String, String> parameters) {
         Job job = job(jobName);
-        JobParameters requested = toParameters(parameters);
+        JobParameters requested;
         try {
+            requested = toParameters(ParameterNames.canonical(parameters, knownNames(job)));
             job.getJobParametersValidator().validate(requested);
-        } catch (InvalidJobParametersException e) {
+        } catch (InvalidJobParametersException | IllegalArgumentException e) {
             throw new JobUsageException(jobName + ": " + e.getMessage(), e);
         }
         try (RunLock lock = RunLock.acquire(banq.stateDir(), jobName)) {
@@ -113,6 +116,15 @@ public class JobRunner {
                     "unknown job '" + jobName + "': jobs are " + String.join(", ", jobNames()));
         }
         return job;
+    }
+
+    /** The names the job's validator accepts, and those every launcher adds. */
+    private static Set<String> knownNames(Job job) {
+        Set<String> names = new TreeSet<>(JobNames.LAUNCH_PARAMETERS);
+        if (job.getJobParametersValidator() instanceof ParameterNames.Known known) {
+            names.addAll(known.parameterNames());
+        }
+        return names;
     }
 
     private void recoverStale(String jobName) {

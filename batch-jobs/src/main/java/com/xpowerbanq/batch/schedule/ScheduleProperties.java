@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.schedule;
 
+import com.xpowerbanq.batch.launch.ParameterNames;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
@@ -12,9 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The schedules of {@code banq-batch serve} ({@code banq.schedule.*} in application.yml; every
  * value can be overridden by env, e.g. {@code BANQ_SCHEDULE_ZONE}, {@code BANQ_SCHEDULE_JITTER},
- * {@code BANQ_SCHEDULE_RETWAP_CRON}, {@code BANQ_SCHEDULE_REINDEXWATCH_ENABLED}). Cron expressions
- * are Quartz's (seconds first), evaluated in {@code zone}; each fire waits a random delay of up to
- * {@code jitter}. Unset schedules keep the original timers' times.
+ * {@code BANQ_SCHEDULE_RETWAP_CRON}, {@code BANQ_SCHEDULE_REINDEXWATCH_ENABLED}, {@code
+ * BANQ_SCHEDULE_RETWAP_PARAMETERS_PERCENT_MIN}: parameter names in any spelling, see {@link
+ * ParameterNames}). Cron expressions are Quartz's (seconds first), evaluated in {@code zone}; each
+ * fire waits a random delay of up to {@code jitter}. Unset schedules keep the original timers'
+ * times.
  */
 @ConfigurationProperties("banq.schedule")
 public record ScheduleProperties(
@@ -73,6 +76,30 @@ public record ScheduleProperties(
                 @Nullable Schedule given, String cron, Map<String, String> parameters, String job) {
             Map<String, String> merged = new LinkedHashMap<>(parameters);
             if (given != null && given.parameters != null) {
+                // Spring binds an env override of a configured `percent-min` to both that key
+                // and `percent.min`, with one value; two values for one name are an error
+                Map<String, String> spelledAs = new LinkedHashMap<>();
+                given.parameters.forEach(
+                        (name, value) -> {
+                            String earlier = spelledAs.put(ParameterNames.key(name), name);
+                            if (earlier != null
+                                    && !String.valueOf(given.parameters.get(earlier))
+                                            .equals(value)) {
+                                throw new IllegalArgumentException(
+                                        "banq.schedule."
+                                                + job
+                                                + ".parameters gives one parameter two values, as '"
+                                                + earlier
+                                                + "' and '"
+                                                + name
+                                                + "': keep one");
+                            }
+                            merged.keySet()
+                                    .removeIf(
+                                            other ->
+                                                    ParameterNames.key(other)
+                                                            .equals(ParameterNames.key(name)));
+                        });
                 merged.putAll(given.parameters);
             }
             Schedule schedule =

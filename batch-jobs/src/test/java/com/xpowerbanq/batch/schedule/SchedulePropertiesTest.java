@@ -3,10 +3,16 @@ package com.xpowerbanq.batch.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.xpowerbanq.batch.cli.CommandLine;
+import com.xpowerbanq.batch.launch.JobRunner;
+import com.xpowerbanq.batch.launch.JobUsageException;
+import com.xpowerbanq.batch.launch.ParameterNames;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SchedulePropertiesTest {
 
@@ -104,5 +110,83 @@ class SchedulePropertiesTest {
         assertThat(properties.reindexWatch().cronExpression()).isEqualTo("5/10 * * * * ?");
         assertThat(properties.retwap().isEnabled()).isFalse();
         assertThat(properties.retwapWatch().cronExpression()).isEqualTo("0 15 6,18 * * ?");
+    }
+
+    private static ScheduleProperties bind(
+            org.springframework.core.env.PropertySource<?>... sources) {
+        var all = new org.springframework.core.env.MutablePropertySources();
+        for (var source : sources) {
+            all.addLast(source);
+        }
+        return new org.springframework.boot.context.properties.bind.Binder(
+                        org.springframework.boot.context.properties.source
+                                .ConfigurationPropertySources.from(all))
+                .bindOrCreate("banq.schedule", ScheduleProperties.class);
+    }
+
+    @Test
+    void percentBoundsSetInTheEnvironmentReachTheRetwapJobUnderTheirOwnNames(@TempDir Path state) {
+        // given: the bounds as an operator can spell them in env (no dash in a variable name)
+        ScheduleProperties properties =
+                bind(
+                        new org.springframework.core.env.SystemEnvironmentPropertySource(
+                                "systemEnvironment",
+                                Map.of(
+                                        "BANQ_SCHEDULE_RETWAP_PARAMETERS_PERCENT_MIN", "50",
+                                        "BANQ_SCHEDULE_RETWAP_PARAMETERS_PERCENTMAX", "5")));
+
+        // when: the scheduler launches retwap with them
+        try (var app = CommandLine.start("--state-dir=" + state)) {
+            JobRunner runner = app.getBean(JobRunner.class);
+
+            // then: the job reads them as percent-min and percent-max (and finds min > max)
+            assertThatThrownBy(
+                            () ->
+                                    runner.run(
+                                            ScheduleProperties.RETWAP,
+                                            properties.retwap().jobParameters()))
+                    .isInstanceOf(JobUsageException.class)
+                    .hasMessageContaining("percent-min <= percent-max (got 50.0 and 5.0)");
+        }
+    }
+
+    @Test
+    void anEnvironmentVariableOverridesABoundSetInTheConfigurationFile() {
+        // given: the file spells the name with a dash, the environment cannot
+        var env =
+                new org.springframework.core.env.SystemEnvironmentPropertySource(
+                        "systemEnvironment",
+                        Map.of("BANQ_SCHEDULE_RETWAP_PARAMETERS_PERCENT_MIN", "5"));
+        var file =
+                new org.springframework.core.env.MapPropertySource(
+                        "application.properties",
+                        Map.of("banq.schedule.retwap.parameters.percent-min", "3"));
+
+        // when
+        ScheduleProperties properties = bind(env, file);
+
+        // then: every spelling of the name holds the environment's value
+        assertThat(
+                        ParameterNames.canonical(
+                                properties.retwap().jobParameters(),
+                                java.util.Set.of("percent-min", "series", "broadcast")))
+                .isEqualTo(Map.of("percent-min", "5", "series", "all", "broadcast", "true"));
+    }
+
+    @Test
+    void oneParameterWithTwoValuesUnderTwoSpellingsIsRefusedAtStart() {
+        var file =
+                new org.springframework.core.env.MapPropertySource(
+                        "application.properties",
+                        Map.of(
+                                "banq.schedule.retwap.parameters.percent-min", "3",
+                                "banq.schedule.retwap.parameters.percent.min", "4"));
+
+        assertThatThrownBy(() -> bind(file))
+                .rootCause()
+                .hasMessageContaining(
+                        "banq.schedule.retwap.parameters gives one parameter two values")
+                .hasMessageContaining("'percent-min'")
+                .hasMessageContaining("'percent.min'");
     }
 }
