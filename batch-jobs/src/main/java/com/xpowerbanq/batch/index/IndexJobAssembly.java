@@ -1,6 +1,8 @@
 package com.xpowerbanq.batch.index;
 
+import com.xpowerbanq.batch.chain.BlockBounds;
 import com.xpowerbanq.batch.launch.JobNames;
+import java.util.function.Supplier;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
@@ -16,9 +18,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 final class IndexJobAssembly {
     private IndexJobAssembly() {}
 
-    static Job job(String name, JobRepository repository, Step partitions) {
+    static Job job(
+            String name, JobRepository repository, Step partitions, Supplier<BlockBounds> bounds) {
         return new JobBuilder(name, repository)
-                .validator(new IndexJobParametersValidator(IndexConfiguration.kindOf(name)))
+                .validator(new IndexJobParametersValidator(IndexConfiguration.kindOf(name), bounds))
                 .start(partitions)
                 .build();
     }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.regex.Pattern;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
@@ -51,13 +52,37 @@ public record IndexJobParameters(
     /** Parses and checks; throws IllegalArgumentException with a message naming what to fix. */
     public static IndexJobParameters parse(
             Kind kind, String series, String window, String from, String to, String rescan) {
-        return new IndexJobParameters(
-                kind,
-                series(kind, series),
-                window(window),
-                from(from),
-                to(to),
-                bool(RESCAN, rescan));
+        IndexJobParameters parameters =
+                new IndexJobParameters(
+                        kind,
+                        series(kind, series),
+                        window(window),
+                        from(from),
+                        to(to),
+                        bool(RESCAN, rescan));
+        OptionalLong fromBlock = parameters.fromBlock();
+        OptionalLong toBlock = parameters.toBlock();
+        if (fromBlock.isPresent()
+                && toBlock.isPresent()
+                && fromBlock.getAsLong() > toBlock.getAsLong()) {
+            throw new IllegalArgumentException(
+                    "from=" + from + " is above to=" + to + ": nothing to scan");
+        }
+        return parameters;
+    }
+
+    /** {@code from} when it is a block number. */
+    OptionalLong fromBlock() {
+        return BLOCK.matcher(from).matches()
+                ? OptionalLong.of(Long.parseLong(from))
+                : OptionalLong.empty();
+    }
+
+    /** {@code to} when it is a block number. */
+    OptionalLong toBlock() {
+        return BLOCK.matcher(to).matches()
+                ? OptionalLong.of(Long.parseLong(to))
+                : OptionalLong.empty();
     }
 
     static List<Series> series(Kind kind, String value) {

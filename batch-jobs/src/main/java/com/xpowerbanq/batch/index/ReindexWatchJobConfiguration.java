@@ -1,9 +1,11 @@
 package com.xpowerbanq.batch.index;
 
+import com.xpowerbanq.batch.chain.BlockBounds;
 import com.xpowerbanq.batch.launch.JobNames;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,8 +19,10 @@ class ReindexWatchJobConfiguration {
 
     @Bean
     Job reindexWatchJob(
-            JobRepository repository, @Qualifier("reindexWatchPartitions") Step partitions) {
-        return IndexJobAssembly.job(JOB, repository, partitions);
+            JobRepository repository,
+            @Qualifier("reindexWatchPartitions") Step partitions,
+            ObjectProvider<BlockBounds> bounds) {
+        return IndexJobAssembly.job(JOB, repository, partitions, bounds::getObject);
     }
 
     @Bean

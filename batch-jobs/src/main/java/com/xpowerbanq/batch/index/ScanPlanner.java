@@ -74,6 +74,13 @@ public final class ScanPlanner {
             long windows = Long.parseLong(from.substring(1));
             return Math.max(0, upper - windows * window + 1);
         }
-        return Long.parseLong(from);
+        long block = Long.parseLong(from);
+        if (block > upper) {
+            // the job's validator refuses this before the run; a chain that moved back (a reset
+            // devnet) can still get here
+            throw new IllegalArgumentException(
+                    "from=" + block + " is above the upper bound " + upper + ": nothing to scan");
+        }
+        return block;
     }
 }

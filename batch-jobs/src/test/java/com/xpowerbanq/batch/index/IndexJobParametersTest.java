@@ -49,7 +49,8 @@ class IndexJobParametersTest {
                 "all|0|-1|finalized|false|window=0",
                 "all|86400|yesterday|finalized|false|from=yesterday",
                 "all|86400|-1|safe|false|to=safe",
-                "all|86400|-1|finalized|yes|rescan=yes"
+                "all|86400|-1|finalized|yes|rescan=yes",
+                "all|86400|500|100|false|from=500 is above to=100"
             })
     void badValuesAreRejectedNamingTheParameter(
             String series, String window, String from, String to, String rescan, String message) {

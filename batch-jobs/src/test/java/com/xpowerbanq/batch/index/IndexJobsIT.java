@@ -377,6 +377,88 @@ class IndexJobsIT {
         }
     }
 
+    /** Runs the CLI in-process against the devnet; returns its exit code and what it printed. */
+    private record Cli(int code, String err) {}
+
+    private Cli cli(String... args) {
+        List<String> all =
+                new ArrayList<>(
+                        List.of(
+                                "--state-dir=" + state,
+                                "--banq.chain.provider-url=" + devnet.rpcUrl(),
+                                "--banq.chain.contracts-file=" + devnet.registryFile()));
+        all.addAll(List.of(args));
+        var err = new java.io.ByteArrayOutputStream();
+        var before = System.err;
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            int code = CommandLine.run(all.toArray(String[]::new));
+            return new Cli(code, err.toString(java.nio.charset.StandardCharsets.UTF_8));
+        } finally {
+            System.setErr(before);
+        }
+    }
+
+    @Test
+    void aToBeyondTheLatestBlockIsAUsageErrorNamingTheLatestBeforeAnyPartitionRuns() {
+        // given
+        long latest = devnet.latestBlockNumber();
+
+        // when
+        Cli run =
+                cli(
+                        "run",
+                        JobNames.REINDEX_WATCH,
+                        "series=" + RI.get(0),
+                        "from=deploy",
+                        "to=" + (latest + 1000));
+
+        // then: exit 64, the latest block named, no execution recorded
+        assertThat(run.code()).isEqualTo(64);
+        assertThat(run.err())
+                .contains("to=" + (latest + 1000) + " is beyond the chain's latest block")
+                .containsPattern("latest block (" + latest + "|" + (latest + 1) + ")");
+        assertNoExecutionOf(JobNames.REINDEX_WATCH);
+    }
+
+    @Test
+    void aFromAboveTheUpperBoundIsAUsageErrorNotAnEmptySuccess() {
+        // given: a block between the finalized and the latest block
+        long latest = devnet.latestBlockNumber();
+
+        // when
+        Cli run = cli("run", JobNames.RETWAP_WATCH, "series=" + RT.get(0), "from=" + latest);
+
+        // then
+        assertThat(run.code()).isEqualTo(64);
+        assertThat(run.err())
+                .contains("from=" + latest + " is above the upper bound, the finalized block")
+                .contains("nothing to scan");
+        assertNoExecutionOf(JobNames.RETWAP_WATCH);
+
+        // and with to= given: the same, without asking the chain which block is finalized
+        Cli bounded =
+                cli(
+                        "run",
+                        JobNames.RETWAP_WATCH,
+                        "series=" + RT.get(0),
+                        "from=" + latest,
+                        "to=" + (latest - 10));
+        assertThat(bounded.code()).isEqualTo(64);
+        assertThat(bounded.err()).contains("is above to=" + (latest - 10));
+    }
+
+    private void assertNoExecutionOf(String job) {
+        try (var app = app()) {
+            assertThat(
+                            app.getBean(
+                                            org.springframework.batch.core.repository.JobRepository
+                                                    .class)
+                                    .getLastJobInstance(job))
+                    .isNull();
+        }
+    }
+
     @Test
     void aChunkCommittedToTheSeriesButNotToTheJobRepositoryIsReplayedHarmlessly() throws Exception {
         Series series = Catalogue.parse(RT.get(0));
