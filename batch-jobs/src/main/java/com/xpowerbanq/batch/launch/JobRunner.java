@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -37,6 +38,7 @@ public class JobRunner {
     private final JobRepository repository;
     private final Map<String, Job> jobs;
     private final BanqProperties banq;
+    private final Set<String> holding = ConcurrentHashMap.newKeySet();
 
     JobRunner(JobOperator operator, JobRepository repository, List<Job> jobs, BanqProperties banq) {
         this.operator = operator;
@@ -59,7 +61,8 @@ public class JobRunner {
         } catch (InvalidJobParametersException | IllegalArgumentException e) {
             throw new JobUsageException(jobName + ": " + e.getMessage(), e);
         }
-        try (RunLock lock = RunLock.acquire(banq.stateDir(), jobName)) {
+        try (RunLock lock = RunLock.acquire(banq.stateDir(), jobName);
+                Holding holding = hold(jobName)) {
             recoverStale(jobName);
             JobExecution last = lastExecution(jobName);
             if (last != null && isRestartable(last) && sameRequest(last, requested)) {
@@ -87,7 +90,8 @@ public class JobRunner {
         }
         String jobName = execution.getJobInstance().getJobName();
         job(jobName);
-        try (RunLock lock = RunLock.acquire(banq.stateDir(), jobName)) {
+        try (RunLock lock = RunLock.acquire(banq.stateDir(), jobName);
+                Holding holding = hold(jobName)) {
             recoverStale(jobName);
             JobExecution current = Objects.requireNonNull(repository.getJobExecution(executionId));
             if (!isRestartable(current)) {
@@ -107,6 +111,30 @@ public class JobRunner {
             throw new IllegalStateException(
                     "cannot restart execution " + executionId + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The running executions of {@code jobName} that this runner launched and is running now, none
+     * when it runs no such job. While it holds the job's lock no other process runs that job, so
+     * every execution the repository shows running then is its own; an execution another process
+     * runs (a manual {@code run} beside {@code serve}) is never among them.
+     */
+    public List<JobExecution> runningHere(String jobName) {
+        if (!holding.contains(jobName)) {
+            return List.of();
+        }
+        return List.copyOf(repository.findRunningJobExecutions(jobName));
+    }
+
+    /** Marks a job as run by this runner while it holds the job's lock. */
+    private Holding hold(String jobName) {
+        holding.add(jobName);
+        return () -> holding.remove(jobName);
+    }
+
+    private interface Holding extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private Job job(String jobName) {

@@ -136,15 +136,8 @@ class ScheduleConfiguration {
             ScheduleProperties properties,
             ScheduledLauncher launcher,
             FireLog fireLog,
-            JobRepository jobRepository,
             JobOperator jobOperator) {
         return new ScheduleDaemon(
-                scheduler,
-                properties,
-                launcher,
-                fireLog,
-                jobRepository,
-                jobOperator,
-                Clock.systemUTC());
+                scheduler, properties, launcher, fireLog, jobOperator, Clock.systemUTC());
     }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TimeZone;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -20,14 +21,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
-import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.SmartLifecycle;
 
 /**
  * {@code banq-batch serve}: starts the Quartz schedules, runs once at start what was missed while
- * the daemon was down, and stops cleanly: on shutdown (SIGTERM) no new run starts, running
- * executions are asked to stop (their steps finish the current chunk and end STOPPED, restartable)
- * and the daemon waits for them before the context closes.
+ * the daemon was down, and stops cleanly: on shutdown (SIGTERM) no new run starts, the executions
+ * it launched are asked to stop (their steps finish the current chunk and end STOPPED, restartable)
+ * and the daemon waits for them before the context closes. Executions other processes run on the
+ * same job repository are left alone.
  */
 public final class ScheduleDaemon implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ScheduleDaemon.class);
@@ -36,10 +37,10 @@ public final class ScheduleDaemon implements SmartLifecycle {
     private final ScheduleProperties properties;
     private final ScheduledLauncher launcher;
     private final FireLog fireLog;
-    private final JobRepository repository;
     private final JobOperator operator;
     private final Clock clock;
     private final CountDownLatch stopping = new CountDownLatch(1);
+    private final Set<String> firing = ConcurrentHashMap.newKeySet();
     private volatile boolean serving;
 
     public ScheduleDaemon(
@@ -47,14 +48,12 @@ public final class ScheduleDaemon implements SmartLifecycle {
             ScheduleProperties properties,
             ScheduledLauncher launcher,
             FireLog fireLog,
-            JobRepository repository,
             JobOperator operator,
             Clock clock) {
         this.scheduler = scheduler;
         this.properties = properties;
         this.launcher = launcher;
         this.fireLog = fireLog;
-        this.repository = repository;
         this.operator = operator;
         this.clock = clock;
     }
@@ -151,6 +150,7 @@ public final class ScheduleDaemon implements SmartLifecycle {
         fireLog.record(job, trigger.equals("missed") ? clock.instant() : fired);
         log.info(
                 "{}: fired ({}, due {}, delayed {} ms) {}", job, trigger, fired, delay, parameters);
+        firing.add(job);
         try {
             JobExecution execution = launcher.launch(job, parameters);
             log.info(
@@ -161,24 +161,13 @@ public final class ScheduleDaemon implements SmartLifecycle {
                     execution.getExitStatus().getExitCode());
         } catch (Exception e) {
             log.error("{}: could not launch: {}", job, e.getMessage(), e);
+        } finally {
+            firing.remove(job);
         }
     }
 
     private boolean isStopping() {
         return stopping.getCount() == 0;
-    }
-
-    private Set<String> enabledJobs() {
-        Set<String> jobs = new java.util.LinkedHashSet<>();
-        properties
-                .byJob()
-                .forEach(
-                        (job, schedule) -> {
-                            if (schedule.isEnabled()) {
-                                jobs.add(job);
-                            }
-                        });
-        return jobs;
     }
 
     @Override
@@ -194,8 +183,10 @@ public final class ScheduleDaemon implements SmartLifecycle {
             log.warn("could not pause the scheduler: {}", e.getMessage());
         }
         Instant deadline = clock.instant().plus(properties.stopTimeout());
-        for (String job : enabledJobs()) {
-            for (JobExecution execution : repository.findRunningJobExecutions(job)) {
+        // only what this daemon launched: the job repository is shared, and an execution of
+        // the same job started by `banq-batch run` in another process is not ours to stop
+        for (String job : Set.copyOf(firing)) {
+            for (JobExecution execution : launcher.running(job)) {
                 log.info(
                         "{}: stopping execution {} (steps finish their current chunk)",
                         job,

@@ -1,6 +1,7 @@
 package com.xpowerbanq.batch.schedule;
 
 import com.xpowerbanq.batch.launch.JobRunner;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,11 @@ public final class ScheduledLauncher {
             }
         }
         return runner.run(jobName, parameters);
+    }
+
+    /** The running executions of {@code jobName} this launcher started and still runs. */
+    public List<JobExecution> running(String jobName) {
+        return runner.runningHere(jobName);
     }
 
     private static boolean restartable(BatchStatus status) {

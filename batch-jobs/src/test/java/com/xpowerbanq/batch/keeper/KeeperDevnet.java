@@ -65,6 +65,16 @@ public final class KeeperDevnet {
         return block == null ? 0 : block.getTransactions().size();
     }
 
+    /** Transactions of {@code account} sent but not mined yet. */
+    public static long waiting(Web3j web3j, Credentials account) throws IOException {
+        BigInteger pending =
+                web3j.ethGetTransactionCount(
+                                account.getAddress(), DefaultBlockParameterName.PENDING)
+                        .send()
+                        .getTransactionCount();
+        return pending.subtract(nonce(web3j, account.getAddress())).longValueExact();
+    }
+
     private static void rpc(String rpcUrl, String method, List<?> params) throws IOException {
         HttpService service = new HttpService(rpcUrl);
         Response<?> response = new Request<>(method, params, service, RawResponse.class).send();

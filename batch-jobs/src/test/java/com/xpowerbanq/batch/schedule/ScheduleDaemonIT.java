@@ -6,8 +6,10 @@ import static org.awaitility.Awaitility.await;
 import com.xpowerbanq.batch.keeper.BatchContexts;
 import com.xpowerbanq.batch.keeper.KeeperDevnet;
 import com.xpowerbanq.batch.launch.JobNames;
+import com.xpowerbanq.batch.launch.JobRunner;
 import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.devnet.DevnetOptions;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,6 +17,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -235,5 +242,88 @@ class ScheduleDaemonIT {
         assertThat(log.split("reindex: fired \\(missed", -1)).hasSize(2);
         assertThat(log).contains("was missed while down; running it once now");
         assertThat(log.split("reindex: fired \\(cron", -1).length - 1).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void stoppingTheDaemonStopsItsOwnRunsOnlyNotAManualRunOfAnotherProcess(@TempDir Path state)
+            throws Exception {
+        // given: every pair due, and a chain that holds transactions until the test mines them
+        devnet.increaseTime(2 * 3600);
+        devnet.mineBlocks(1);
+        Path other = Files.createDirectories(state.resolve("other"));
+        List<String> manualOptions =
+                BatchContexts.options(
+                        devnet.rpcUrl(),
+                        devnet.registryFile(),
+                        state,
+                        "--banq.keeper.private-key-file="
+                                + KeeperDevnet.keyFile(other, devnet.deployer()));
+        KeeperDevnet.automine(devnet.rpcUrl(), false);
+        // own threads: the common pool may have one thread on a small machine
+        ExecutorService threads = Executors.newCachedThreadPool();
+        try (var manual = BatchContexts.start(manualOptions);
+                var daemonContext =
+                        BatchContexts.start(
+                                options(
+                                        state,
+                                        "banq.schedule.stop-timeout=60s",
+                                        "banq.schedule.reindex.cron=* * * * * ?",
+                                        "banq.schedule.reindex.parameters.series=APOW:supply:P000",
+                                        "banq.schedule.retwap.cron=0 0 0 1 1 ? 2099"))) {
+            // and: `run retwap -Y` started by hand in another process, waiting for its receipt
+            CompletableFuture<JobExecution> byHand =
+                    CompletableFuture.supplyAsync(
+                            () ->
+                                    manual.getBean(JobRunner.class)
+                                            .run(
+                                                    "retwap",
+                                                    Map.of(
+                                                            "series", "USDT_XPOW:T006",
+                                                            "broadcast", "true",
+                                                            "percent-min", "0",
+                                                            "percent-max", "100000")),
+                            threads);
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> KeeperDevnet.waiting(devnet.web3j(), devnet.deployer()) > 0);
+
+            // and: the daemon running its own reindex, waiting for its receipt too
+            ScheduleDaemon daemon = daemonContext.getBean(ScheduleDaemon.class);
+            daemon.start();
+            await().atMost(Duration.ofSeconds(20))
+                    .until(() -> KeeperDevnet.waiting(devnet.web3j(), devnet.account(2)) > 0);
+
+            // when: the daemon shuts down (SIGTERM), and the chain mines once it has asked its run
+            // to stop
+            CompletableFuture<Void> stopping = CompletableFuture.runAsync(daemon::stop, threads);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(
+                            () ->
+                                    executions(daemonContext, "reindex").stream()
+                                            .map(JobExecution::getStatus)
+                                            .anyMatch(
+                                                    status ->
+                                                            status == BatchStatus.STOPPING
+                                                                    || status
+                                                                            == BatchStatus
+                                                                                    .STOPPED));
+            KeeperDevnet.automine(devnet.rpcUrl(), true);
+            KeeperDevnet.mine(devnet.rpcUrl());
+            stopping.get(60, TimeUnit.SECONDS);
+
+            // then: its own run stopped, restartable; the manual run went on to completion
+            assertThat(executions(daemonContext, "reindex"))
+                    .singleElement()
+                    .satisfies(run -> assertThat(run.getStatus()).isEqualTo(BatchStatus.STOPPED));
+            JobExecution manualRun = byHand.get(60, TimeUnit.SECONDS);
+            assertThat(manualRun.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(manualRun.getStepExecutions())
+                    .anySatisfy(
+                            step ->
+                                    assertThat(step.getExitStatus().getExitCode())
+                                            .isEqualTo("SENT"));
+        } finally {
+            KeeperDevnet.automine(devnet.rpcUrl(), true);
+            threads.shutdownNow();
+        }
     }
 }
