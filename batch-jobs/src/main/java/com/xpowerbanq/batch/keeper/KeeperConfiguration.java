@@ -25,11 +25,18 @@ class KeeperConfiguration {
                 effective.providerUrl(), effective.run(), contractRegistry::getObject);
     }
 
+    /** The nonces of every signing account, one book for the whole process. */
     @Bean
-    KeeperSessions keeperSessions(KeeperChainSettings chain, KeeperProperties properties) {
+    NonceBook nonceBook() {
+        return new NonceBook();
+    }
+
+    @Bean
+    KeeperSessions keeperSessions(
+            KeeperChainSettings chain, KeeperProperties properties, NonceBook nonceBook) {
         // the signing key and fee settings come from the process environment only, never from
         // command-line properties
-        return new KeeperSessions(chain, properties, Map.copyOf(System.getenv()));
+        return new KeeperSessions(chain, properties, Map.copyOf(System.getenv()), nonceBook);
     }
 
     /** The partition workers of one keeper job: at most {@code banq.keeper.workers} at once. */

@@ -18,22 +18,26 @@ import org.web3j.protocol.http.HttpService;
 
 /**
  * One chain connection and, when broadcasting, one {@link TransactionSender} per job execution,
- * shared by all its partitions so that their nonces come from one place. Closed when the job ends.
+ * shared by all its partitions; the nonces of every sender come from the process's one {@link
+ * NonceBook}, so parallel jobs from one key never collide. Closed when the job ends.
  */
 public final class KeeperSessions implements JobExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(KeeperSessions.class);
     private final KeeperChainSettings chain;
     private final KeeperProperties properties;
     private final Map<String, String> environment;
+    private final NonceBook nonces;
     private final Map<Long, KeeperSession> open = new ConcurrentHashMap<>();
 
     public KeeperSessions(
             KeeperChainSettings chain,
             KeeperProperties properties,
-            Map<String, String> environment) {
+            Map<String, String> environment,
+            NonceBook nonces) {
         this.chain = chain;
         this.properties = properties;
         this.environment = environment;
+        this.nonces = nonces;
     }
 
     KeeperSession session(long jobExecutionId, boolean broadcast) {
@@ -52,7 +56,8 @@ public final class KeeperSessions implements JobExecutionListener {
                                 signer(),
                                 FeePolicy.fromEnvironment(environment),
                                 properties.receiptPoll(),
-                                properties.receiptTimeout());
+                                properties.receiptTimeout(),
+                                nonces);
             }
             return new KeeperSession(web3j, registry, chain.contractRun(), sender);
         } catch (IOException e) {

@@ -19,20 +19,22 @@ import org.web3j.tx.response.PollingTransactionReceiptProcessor;
 import org.web3j.utils.Numeric;
 
 /**
- * Signs and sends keeper transactions from one account, safe to share between threads. Nonces are
- * handed out here and nowhere else: allocation and submission happen under one lock, so parallel
- * series get consecutive nonces and a refused submission leaves no gap; waiting for receipts runs
- * in parallel.
+ * Signs and sends keeper transactions from one account, safe to share between threads. Nonces come
+ * from the process's {@link NonceBook}: allocation and submission happen under the account's lock,
+ * so parallel series, and parallel jobs, get consecutive nonces and a refused submission leaves no
+ * gap; waiting for receipts runs in parallel.
  */
 public final class TransactionSender {
+    /** Times a submission refused for its nonce is retried with the chain's count. */
+    private static final int NONCE_RETRIES = 2;
+
     private final Web3j web3j;
     private final Signer signer;
     private final FeePolicy feePolicy;
     private final long chainId;
     private final Duration pollInterval;
     private final Duration receiptTimeout;
-    private final Object nonceLock = new Object();
-    private @Nullable BigInteger nextNonce;
+    private final NonceBook.Account nonces;
 
     private TransactionSender(
             Web3j web3j,
@@ -40,26 +42,32 @@ public final class TransactionSender {
             FeePolicy feePolicy,
             long chainId,
             Duration pollInterval,
-            Duration receiptTimeout) {
+            Duration receiptTimeout,
+            NonceBook book) {
         this.web3j = web3j;
         this.signer = signer;
         this.feePolicy = feePolicy;
         this.chainId = chainId;
         this.pollInterval = pollInterval;
         this.receiptTimeout = receiptTimeout;
+        this.nonces = book.account(chainId, signer.address());
     }
 
-    /** A sender for the provider's chain (its id read with {@code eth_chainId}). */
+    /**
+     * A sender for the provider's chain (its id read with {@code eth_chainId}), taking its nonces
+     * from {@code book}.
+     */
     public static TransactionSender connect(
             Web3j web3j,
             Signer signer,
             FeePolicy feePolicy,
             Duration pollInterval,
-            Duration receiptTimeout)
+            Duration receiptTimeout,
+            NonceBook book)
             throws IOException {
         long chainId = web3j.ethChainId().send().getChainId().longValueExact();
         return new TransactionSender(
-                web3j, signer, feePolicy, chainId, pollInterval, receiptTimeout);
+                web3j, signer, feePolicy, chainId, pollInterval, receiptTimeout, book);
     }
 
     public String from() {
@@ -109,53 +117,63 @@ public final class TransactionSender {
 
     private Submitted submit(String to, String data, BigInteger gasLimit, FeePolicy.Fees fees)
             throws IOException {
-        synchronized (nonceLock) {
-            for (int attempt = 0; ; attempt++) {
-                if (nextNonce == null) {
-                    nextNonce = pendingNonce();
-                }
-                BigInteger nonce = nextNonce;
-                RawTransaction tx =
-                        RawTransaction.createTransaction(
-                                chainId,
-                                nonce,
-                                gasLimit,
-                                to,
-                                BigInteger.ZERO,
-                                data,
-                                fees.maxPriorityFeePerGas(),
-                                fees.maxFeePerGas());
-                String signed =
-                        Numeric.toHexString(
-                                TransactionEncoder.signMessage(tx, signer.credentials()));
-                EthSendTransaction sent = web3j.ethSendRawTransaction(signed).send();
-                if (!sent.hasError()) {
-                    nextNonce = nonce.add(BigInteger.ONE);
-                    return new Submitted(sent.getTransactionHash(), nonce, null);
-                }
-                String message = sent.getError().getMessage();
-                String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
-                if (lower.contains("nonce too low") && attempt == 0) {
-                    // the account sent something elsewhere: re-read and try once more
-                    nextNonce = null;
-                    continue;
-                }
-                nextNonce = null;
-                if (insufficientFunds(lower)) {
-                    return new Submitted(
-                            null,
-                            null,
-                            TxOutcome.notSent(
-                                    TxOutcome.Status.INSUFFICIENT_FUNDS,
-                                    "account " + from() + " cannot pay for gas: " + message));
-                }
-                return new Submitted(
-                        null,
-                        null,
-                        TxOutcome.notSent(
-                                TxOutcome.Status.REJECTED, "provider refused: " + message));
-            }
-        }
+        return nonces.exclusively(
+                () -> {
+                    for (int attempt = 0; ; attempt++) {
+                        BigInteger nonce = nonces.next(this::pendingNonce);
+                        RawTransaction tx =
+                                RawTransaction.createTransaction(
+                                        chainId,
+                                        nonce,
+                                        gasLimit,
+                                        to,
+                                        BigInteger.ZERO,
+                                        data,
+                                        fees.maxPriorityFeePerGas(),
+                                        fees.maxFeePerGas());
+                        String signed =
+                                Numeric.toHexString(
+                                        TransactionEncoder.signMessage(tx, signer.credentials()));
+                        EthSendTransaction sent = web3j.ethSendRawTransaction(signed).send();
+                        if (!sent.hasError()) {
+                            nonces.used(nonce);
+                            return new Submitted(sent.getTransactionHash(), nonce, null);
+                        }
+                        String message = sent.getError().getMessage();
+                        String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
+                        // our count is off (the account sent from elsewhere): read it again
+                        nonces.resync();
+                        if (nonceError(lower) && attempt < NONCE_RETRIES) {
+                            continue;
+                        }
+                        if (insufficientFunds(lower)) {
+                            return new Submitted(
+                                    null,
+                                    null,
+                                    TxOutcome.notSent(
+                                            TxOutcome.Status.INSUFFICIENT_FUNDS,
+                                            "account "
+                                                    + from()
+                                                    + " cannot pay for gas: "
+                                                    + message));
+                        }
+                        return new Submitted(
+                                null,
+                                null,
+                                TxOutcome.notSent(
+                                        TxOutcome.Status.REJECTED, "provider refused: " + message));
+                    }
+                });
+    }
+
+    /** A refusal saying the nonce is taken or out of line, not that the transaction is wrong. */
+    private static boolean nonceError(String lower) {
+        return lower.contains("nonce too low")
+                || lower.contains("nonce too high")
+                || lower.contains("already known")
+                || lower.contains("known transaction")
+                || lower.contains("replacement transaction underpriced")
+                || lower.contains("nonce has already been used");
     }
 
     private BigInteger pendingNonce() throws IOException {
@@ -201,10 +219,8 @@ public final class TransactionSender {
     }
 
     private TxOutcome unmined(String hash, BigInteger nonce) throws IOException {
-        synchronized (nonceLock) {
-            // our count may be ahead of the chain now (a dropped transaction leaves a gap)
-            nextNonce = null;
-        }
+        // our count may be ahead of the chain now (a dropped transaction leaves a gap)
+        nonces.resync();
         BigInteger mined =
                 web3j.ethGetTransactionCount(from(), DefaultBlockParameterName.LATEST)
                         .send()

@@ -212,7 +212,8 @@ class ReindexJobFunctionalTests {
                         new KeeperChainSettings(devnet.rpcUrl(), "v10a", devnet::registry),
                         new KeeperProperties(
                                 1, Duration.ofMillis(100), Duration.ofSeconds(5), null),
-                        Map.of());
+                        Map.of(),
+                        new NonceBook());
 
         // when / then
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> sessions.session(1L, true))

@@ -49,7 +49,7 @@ class TransactionSenderIT {
         Signer signer =
                 Signer.fromEnvironment(Map.of(Signer.PRIVATE_KEY, KeeperDevnet.hexKey(account)));
         return TransactionSender.connect(
-                devnet.web3j(), signer, fees, Duration.ofMillis(100), timeout);
+                devnet.web3j(), signer, fees, Duration.ofMillis(100), timeout, new NonceBook());
     }
 
     @Test

@@ -1,0 +1,99 @@
+package com.xpowerbanq.batch.keeper;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The nonces of every account this process signs for, one book per (chain id, address), shared by
+ * all job executions: two keeper jobs running at once from one key ({@code serve} firing {@code
+ * reindex} while {@code retwap} runs) take consecutive nonces from the same count instead of each
+ * its own. An account's nonces are handed out, and its transactions submitted, under the account's
+ * lock, so a refused submission leaves no gap; the count is read from the chain's pending
+ * transaction count when first needed and again after a nonce error or a lost transaction.
+ */
+public final class NonceBook {
+    private final ConcurrentMap<Key, Account> accounts = new ConcurrentHashMap<>();
+
+    private record Key(long chainId, String address) {}
+
+    /** The book of {@code address} on chain {@code chainId}, the same object for every caller. */
+    public Account account(long chainId, String address) {
+        return accounts.computeIfAbsent(
+                new Key(chainId, address.toLowerCase(Locale.ROOT)), key -> new Account());
+    }
+
+    /** Reads an account's pending transaction count from the chain. */
+    @FunctionalInterface
+    public interface PendingCount {
+        BigInteger read() throws IOException;
+    }
+
+    /** Work done holding an account. */
+    @FunctionalInterface
+    public interface Exclusive<T> {
+        T run() throws IOException;
+    }
+
+    /** One account's nonce count and the lock its submissions are made under. */
+    public static final class Account {
+        private final ReentrantLock lock = new ReentrantLock();
+        private @Nullable BigInteger next;
+
+        private Account() {}
+
+        /** Runs {@code work} holding the account: no other submission from it meanwhile. */
+        public <T> T exclusively(Exclusive<T> work) throws IOException {
+            lock.lock();
+            try {
+                return work.run();
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        /**
+         * The nonce the next transaction takes: the count kept here, or the chain's pending count
+         * when none is kept (first use, or after {@link #resync}). Call it holding the account.
+         */
+        public BigInteger next(PendingCount chain) throws IOException {
+            requireHeld();
+            BigInteger known = next;
+            if (known == null) {
+                known = chain.read();
+                next = known;
+            }
+            return known;
+        }
+
+        /** The provider took a transaction with {@code nonce}: the next one takes the following. */
+        public void used(BigInteger nonce) {
+            requireHeld();
+            next = nonce.add(BigInteger.ONE);
+        }
+
+        /**
+         * Forgets the count, so the next transaction reads it from the chain: after a nonce error
+         * (the account sent elsewhere), a refused submission, or a transaction dropped or replaced
+         * (which leaves a gap or a used nonce behind).
+         */
+        public void resync() {
+            lock.lock();
+            try {
+                next = null;
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        private void requireHeld() {
+            if (!lock.isHeldByCurrentThread()) {
+                throw new IllegalStateException("nonces are taken holding the account");
+            }
+        }
+    }
+}

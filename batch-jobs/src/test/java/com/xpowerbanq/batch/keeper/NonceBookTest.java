@@ -1,0 +1,54 @@
+package com.xpowerbanq.batch.keeper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class NonceBookTest {
+    private static final String ADDRESS = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+
+    @Test
+    void oneAccountPerChainAndAddressWhateverItsCase() {
+        NonceBook book = new NonceBook();
+
+        assertThat(book.account(31337, ADDRESS))
+                .isSameAs(book.account(31337, ADDRESS.toLowerCase()));
+        assertThat(book.account(43114, ADDRESS)).isNotSameAs(book.account(31337, ADDRESS));
+    }
+
+    @Test
+    void handsOutConsecutiveNoncesAndReadsTheChainOnlyWhenItHasNoCount() throws Exception {
+        // given: a chain whose pending count is 7, then 12 (the account sent elsewhere)
+        NonceBook.Account account = new NonceBook().account(1, ADDRESS);
+        AtomicInteger reads = new AtomicInteger();
+        NonceBook.PendingCount chain =
+                () -> BigInteger.valueOf(reads.incrementAndGet() == 1 ? 7 : 12);
+
+        // when / then
+        BigInteger first = account.exclusively(() -> account.next(chain));
+        account.exclusively(
+                () -> {
+                    account.used(first);
+                    return null;
+                });
+        BigInteger second = account.exclusively(() -> account.next(chain));
+        account.resync();
+        BigInteger afterResync = account.exclusively(() -> account.next(chain));
+
+        assertThat(first).isEqualTo(7);
+        assertThat(second).isEqualTo(8);
+        assertThat(afterResync).isEqualTo(12);
+        assertThat(reads).hasValue(2);
+    }
+
+    @Test
+    void noncesAreTakenOnlyHoldingTheAccount() {
+        NonceBook.Account account = new NonceBook().account(1, ADDRESS);
+
+        assertThatThrownBy(() -> account.next(() -> BigInteger.ONE))
+                .isInstanceOf(IllegalStateException.class);
+    }
+}
