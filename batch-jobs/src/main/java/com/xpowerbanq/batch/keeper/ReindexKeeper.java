@@ -47,11 +47,7 @@ public final class ReindexKeeper {
                     KeeperReport.Action.SKIPPED,
                     null,
                     null,
-                    "not deployed in contract run "
-                            + run
-                            + " ("
-                            + (pool.isEmpty() ? series.pool().id() : series.token().name())
-                            + " has no address)");
+                    notDeployed(pool.isEmpty() ? series.pool().id() : series.token().name(), run));
         }
         try {
             String position =
@@ -92,5 +88,17 @@ public final class ReindexKeeper {
             return new KeeperReport(
                     id, KeeperReport.Action.FAILED, null, null, String.valueOf(e.getMessage()));
         }
+    }
+
+    /** Why a series whose contract the registry lacks, or gives as zero, is skipped. */
+    static String notDeployed(String name, String run) {
+        return name
+                + " is not deployed in contract run "
+                + run
+                + " (no or zero "
+                + name
+                + "_ADDRESS_"
+                + run
+                + " in the registry)";
     }
 }

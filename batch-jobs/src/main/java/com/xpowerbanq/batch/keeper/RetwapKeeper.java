@@ -54,11 +54,7 @@ public final class RetwapKeeper {
                     KeeperReport.Action.SKIPPED,
                     null,
                     null,
-                    "not deployed in contract run "
-                            + run
-                            + " ("
-                            + missing(series, oracle, source)
-                            + " has no address)");
+                    ReindexKeeper.notDeployed(missing(series, oracle, source), run));
         }
         try {
             return keep(id, oracle.get(), source.get(), target.get());
