@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -375,6 +377,55 @@ class IndexJobsIT {
         for (Series series : Catalogue.rt()) {
             assertHoldsExactlyTheChainsEvents(series.instanceId());
         }
+
+        // and the partitions the kill interrupted resumed at their last committed window: the
+        // relaunch read only what the killed run had not committed, not the series again
+        Map<String, StepExecution> killed;
+        try (var app = app()) {
+            killed =
+                    seriesSteps(
+                            app.getBean(JobRepository.class)
+                                    .getJobExecution(1L)
+                                    .getStepExecutions());
+        }
+        Map<String, StepExecution> relaunched = seriesSteps(resumed.getStepExecutions());
+        List<String> interrupted =
+                killed.values().stream()
+                        .filter(step -> step.getStatus() != BatchStatus.COMPLETED)
+                        .filter(step -> step.getReadCount() > 0)
+                        .map(StepExecution::getStepName)
+                        .toList();
+        assertThat(interrupted).as("partitions killed after a committed chunk").isNotEmpty();
+        for (String step : interrupted) {
+            StepExecution before = killed.get(step);
+            StepExecution after = relaunched.get(step);
+            ScanPlan plan = ScanPlan.loadFrom(after.getExecutionContext());
+            Series series = Catalogue.parse(step.substring(step.indexOf(':') + 1));
+            long events =
+                    truth.events(series).stream()
+                            .filter(e -> e.block() >= plan.from() && e.block() <= plan.to())
+                            .count();
+            long items = events + plan.windows(); // each window hands over a WindowEnd too
+            assertThat(before.getExecutionContext().getLong(BlockWindowLogReader.WINDOW_START))
+                    .as("%s: window the killed run had committed", step)
+                    .isGreaterThan(plan.from());
+            assertThat(after.getReadCount())
+                    .as("%s: items the relaunch read", step)
+                    .isLessThan(items)
+                    .isEqualTo(items - before.getReadCount());
+        }
+    }
+
+    /** The series partitions among step executions, by step name. */
+    private static Map<String, StepExecution> seriesSteps(
+            java.util.Collection<StepExecution> steps) {
+        Map<String, StepExecution> byName = new LinkedHashMap<>();
+        for (StepExecution step : steps) {
+            if (step.getStepName().startsWith(JobNames.seriesStep(JobNames.RETWAP_WATCH) + ":")) {
+                byName.put(step.getStepName(), step);
+            }
+        }
+        return byName;
     }
 
     /** Runs the CLI in-process against the devnet; returns its exit code and what it printed. */
