@@ -248,7 +248,11 @@ public final class JsonRpcChainClient implements ChainClient {
                                 throw new RangeRefusedException(endpoint.url(), call, message);
                         case FATAL ->
                                 throw new RpcErrorException(
-                                        endpoint.url(), call, error.getCode(), message);
+                                        endpoint.url(),
+                                        call,
+                                        error.getCode(),
+                                        message,
+                                        error.getData());
                         case TRANSIENT ->
                                 last =
                                         new ChainUnavailableException(

@@ -1,8 +1,11 @@
 package com.xpowerbanq.batch.keeper;
 
+import com.xpowerbanq.batch.chain.ChainClient;
+import com.xpowerbanq.batch.chain.RpcErrorException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
@@ -12,17 +15,21 @@ import org.web3j.abi.datatypes.Bool;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.generated.Uint256;
-import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.core.methods.response.EthCall;
 
-/** The v10a views the keeper reads: positions of a pool, and an oracle's state and quotes. */
+/**
+ * The v10a views the keeper reads: positions of a pool, and an oracle's state and quotes. Reads go
+ * through the {@link ChainClient} the index jobs use, so they are retried and fail over between the
+ * endpoints of {@code PROVIDER_URL}; only transactions stay on the first endpoint.
+ */
 final class ContractReads {
-    private final Web3j web3j;
+    /** Selectors of {@code Error(string)} and {@code Panic(uint256)}: a revert given as result. */
+    private static final java.util.Set<String> REVERT_SELECTORS =
+            java.util.Set.of("0x08c379a0", "0x4e487b71");
 
-    ContractReads(Web3j web3j) {
-        this.web3j = web3j;
+    private final ChainClient chain;
+
+    ContractReads(ChainClient chain) {
+        this.chain = chain;
     }
 
     /** {@code pool.supplyOf(token)} or {@code pool.borrowOf(token)}. */
@@ -109,21 +116,19 @@ final class ContractReads {
             String contract, String name, List<Type> inputs, List<TypeReference<?>> outputs)
             throws IOException {
         Function function = new Function(name, inputs, (List) outputs);
-        EthCall result =
-                web3j.ethCall(
-                                Transaction.createEthCallTransaction(
-                                        null, contract, FunctionEncoder.encode(function)),
-                                DefaultBlockParameterName.LATEST)
-                        .send();
-        if (result.hasError() || result.isReverted()) {
-            String data = result.hasError() ? result.getError().getData() : null;
-            String message =
-                    result.hasError() ? result.getError().getMessage() : result.getRevertReason();
+        String result;
+        try {
+            result = chain.call(contract, FunctionEncoder.encode(function));
+        } catch (RpcErrorException e) {
             throw new CallRevertedException(
-                    name + " on " + contract, RevertReason.describe(data, message));
+                    name + " on " + contract, RevertReason.describe(e.data(), e.detail()));
         }
-        List<Type> values =
-                FunctionReturnDecoder.decode(result.getValue(), function.getOutputParameters());
+        if (result.length() >= 10
+                && REVERT_SELECTORS.contains(result.substring(0, 10).toLowerCase(Locale.ROOT))) {
+            throw new CallRevertedException(
+                    name + " on " + contract, RevertReason.describe(result, null));
+        }
+        List<Type> values = FunctionReturnDecoder.decode(result, function.getOutputParameters());
         if (values.size() != outputs.size()) {
             throw new CallRevertedException(
                     name + " on " + contract, "returned no data (is a contract deployed there?)");

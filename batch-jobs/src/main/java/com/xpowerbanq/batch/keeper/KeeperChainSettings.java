@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where keeper transactions go: the first endpoint of {@code PROVIDER_URL} (else of the registry's
  * {@code PROVIDER_URL}) — one endpoint, so that nonces and receipts are seen by the node that took
- * the transaction — with the contract run and the registry the index jobs use.
+ * the transaction — with the contract run and the registry the index jobs use. View calls do not
+ * use it: they go through the chain client over every endpoint.
  */
 public record KeeperChainSettings(
         @Nullable String providerUrl, String contractRun, Supplier<ContractRegistry> registry) {

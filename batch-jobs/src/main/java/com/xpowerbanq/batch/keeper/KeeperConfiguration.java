@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.keeper;
 
+import com.xpowerbanq.batch.chain.ChainClient;
 import com.xpowerbanq.batch.chain.ChainProperties;
 import com.xpowerbanq.schema.ContractRegistry;
 import java.util.Map;
@@ -33,10 +34,14 @@ class KeeperConfiguration {
 
     @Bean
     KeeperSessions keeperSessions(
-            KeeperChainSettings chain, KeeperProperties properties, NonceBook nonceBook) {
+            KeeperChainSettings chain,
+            KeeperProperties properties,
+            NonceBook nonceBook,
+            ObjectProvider<ChainClient> chainClient) {
         // the signing key and fee settings come from the process environment only, never from
         // command-line properties
-        return new KeeperSessions(chain, properties, Map.copyOf(System.getenv()), nonceBook);
+        return new KeeperSessions(
+                chain, properties, Map.copyOf(System.getenv()), nonceBook, chainClient::getObject);
     }
 
     /** The partition workers of one keeper job: at most {@code banq.keeper.workers} at once. */

@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.keeper;
 
+import com.xpowerbanq.batch.chain.ChainClient;
 import com.xpowerbanq.schema.ContractRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -17,9 +19,11 @@ import org.web3j.protocol.Web3j;
 import org.web3j.protocol.http.HttpService;
 
 /**
- * One chain connection and, when broadcasting, one {@link TransactionSender} per job execution,
- * shared by all its partitions; the nonces of every sender come from the process's one {@link
- * NonceBook}, so parallel jobs from one key never collide. Closed when the job ends.
+ * One chain connection for transactions (the first endpoint) and, when broadcasting, one {@link
+ * TransactionSender} per job execution, shared by all its partitions; view calls go through the
+ * index jobs' {@link ChainClient} over every endpoint; the nonces of every sender come from the
+ * process's one {@link NonceBook}, so parallel jobs from one key never collide. Closed when the job
+ * ends.
  */
 public final class KeeperSessions implements JobExecutionListener {
     private static final Logger log = LoggerFactory.getLogger(KeeperSessions.class);
@@ -27,17 +31,24 @@ public final class KeeperSessions implements JobExecutionListener {
     private final KeeperProperties properties;
     private final Map<String, String> environment;
     private final NonceBook nonces;
+    private final Supplier<ChainClient> reads;
     private final Map<Long, KeeperSession> open = new ConcurrentHashMap<>();
 
+    /**
+     * Sessions on {@code chain}, their nonces from {@code nonces}, their view calls through {@code
+     * reads} (every endpoint, with retries and failover).
+     */
     public KeeperSessions(
             KeeperChainSettings chain,
             KeeperProperties properties,
             Map<String, String> environment,
-            NonceBook nonces) {
+            NonceBook nonces,
+            Supplier<ChainClient> reads) {
         this.chain = chain;
         this.properties = properties;
         this.environment = environment;
         this.nonces = nonces;
+        this.reads = reads;
     }
 
     KeeperSession session(long jobExecutionId, boolean broadcast) {
@@ -59,7 +70,8 @@ public final class KeeperSessions implements JobExecutionListener {
                                 properties.receiptTimeout(),
                                 nonces);
             }
-            return new KeeperSession(web3j, registry, chain.contractRun(), sender);
+            return new KeeperSession(
+                    web3j, new ContractReads(reads.get()), registry, chain.contractRun(), sender);
         } catch (IOException e) {
             web3j.shutdown();
             throw new UncheckedIOException(
@@ -134,6 +146,7 @@ public final class KeeperSessions implements JobExecutionListener {
     /** What the partitions of one job execution share. */
     record KeeperSession(
             Web3j web3j,
+            ContractReads reads,
             ContractRegistry registry,
             String run,
             @Nullable TransactionSender sender) {}

@@ -45,14 +45,14 @@ final class KeeperTasklet implements Tasklet {
                             new ReindexKeeper(
                                             session.registry(),
                                             session.run(),
-                                            session.web3j(),
+                                            session.reads(),
                                             session.sender())
                                     .keep(ri);
                     case RtSeries rt ->
                             new RetwapKeeper(
                                             session.registry(),
                                             session.run(),
-                                            session.web3j(),
+                                            session.reads(),
                                             session.sender(),
                                             options.bounds(),
                                             options.amount())

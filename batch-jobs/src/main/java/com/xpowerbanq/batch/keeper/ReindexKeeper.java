@@ -8,7 +8,6 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Function;
-import org.web3j.protocol.Web3j;
 
 /**
  * Sends {@code reindex()} to the position of one RI series: resolves the position with the pool's
@@ -26,14 +25,14 @@ public final class ReindexKeeper {
     private final @Nullable TransactionSender sender;
 
     /** A keeper that sends with {@code sender}, or a dry run when it is null. */
-    public ReindexKeeper(
+    ReindexKeeper(
             ContractRegistry registry,
             String run,
-            Web3j web3j,
+            ContractReads reads,
             @Nullable TransactionSender sender) {
         this.registry = registry;
         this.run = run;
-        this.reads = new ContractReads(web3j);
+        this.reads = reads;
         this.sender = sender;
     }
 

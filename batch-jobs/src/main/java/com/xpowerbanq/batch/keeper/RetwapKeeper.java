@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
-import org.web3j.protocol.Web3j;
 
 /**
  * Sends {@code retwap(source, target)} to the oracle of one RT series when the oracle is not {@code
@@ -28,16 +27,16 @@ public final class RetwapKeeper {
     private final DeltaBounds bounds;
     private final BigInteger amount;
 
-    public RetwapKeeper(
+    RetwapKeeper(
             ContractRegistry registry,
             String run,
-            Web3j web3j,
+            ContractReads reads,
             @Nullable TransactionSender sender,
             DeltaBounds bounds,
             BigInteger amount) {
         this.registry = registry;
         this.run = run;
-        this.reads = new ContractReads(web3j);
+        this.reads = reads;
         this.sender = sender;
         this.bounds = bounds;
         this.amount = amount;

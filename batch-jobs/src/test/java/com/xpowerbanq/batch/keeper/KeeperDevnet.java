@@ -1,9 +1,13 @@
 package com.xpowerbanq.batch.keeper;
 
+import com.xpowerbanq.batch.chain.Backoff;
+import com.xpowerbanq.batch.chain.ChainClient;
+import com.xpowerbanq.batch.chain.JsonRpcChainClient;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
@@ -73,6 +77,14 @@ public final class KeeperDevnet {
                         .send()
                         .getTransactionCount();
         return pending.subtract(nonce(web3j, account.getAddress())).longValueExact();
+    }
+
+    /** A chain client on one endpoint, as the keeper's view calls use it. */
+    public static ChainClient chain(String rpcUrl) {
+        return JsonRpcChainClient.connect(
+                List.of(rpcUrl),
+                Duration.ofSeconds(10),
+                new Backoff(3, Duration.ofMillis(10), Duration.ofMillis(100)));
     }
 
     private static void rpc(String rpcUrl, String method, List<?> params) throws IOException {

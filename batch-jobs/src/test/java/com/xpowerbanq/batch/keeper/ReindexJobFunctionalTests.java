@@ -213,7 +213,8 @@ class ReindexJobFunctionalTests {
                         new KeeperProperties(
                                 1, Duration.ofMillis(100), Duration.ofSeconds(5), null),
                         Map.of(),
-                        new NonceBook());
+                        new NonceBook(),
+                        () -> KeeperDevnet.chain(devnet.rpcUrl()));
 
         // when / then
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> sessions.session(1L, true))

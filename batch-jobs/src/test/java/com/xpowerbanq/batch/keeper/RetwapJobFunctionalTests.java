@@ -2,6 +2,7 @@ package com.xpowerbanq.batch.keeper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.xpowerbanq.batch.chain.ChainClient;
 import com.xpowerbanq.batch.launch.JobRunner;
 import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.devnet.DevnetOptions;
@@ -36,6 +37,7 @@ class RetwapJobFunctionalTests {
     static Devnet devnet;
     static ConfigurableApplicationContext context;
     static Credentials keeper;
+    static ChainClient chain;
 
     @BeforeAll
     static void start() throws Exception {
@@ -43,6 +45,7 @@ class RetwapJobFunctionalTests {
                 Devnet.start(
                         DevnetOptions.defaults().withDays(1).withStateDir(state.resolve("devnet")));
         keeper = devnet.account(1);
+        chain = KeeperDevnet.chain(devnet.rpcUrl());
         context =
                 BatchContexts.start(
                         BatchContexts.options(
@@ -55,6 +58,9 @@ class RetwapJobFunctionalTests {
 
     @AfterAll
     static void stop() {
+        if (chain != null) {
+            chain.close();
+        }
         if (context != null) {
             context.close();
         }
@@ -88,7 +94,7 @@ class RetwapJobFunctionalTests {
     /** Sets the pair's feed to the oracle's current quote times {@code percent}/100. */
     private static void feedAt(String source, String target, String oracle, long percent)
             throws Exception {
-        var reads = new ContractReads(devnet.web3j());
+        var reads = new ContractReads(chain);
         String s = devnet.protocol().address(source);
         String t = devnet.protocol().address(target);
         ContractReads.Quote mean = reads.oracleQuote(oracle, UNIT, s, t);
@@ -203,7 +209,7 @@ class RetwapJobFunctionalTests {
         String t003 = devnet.protocol().address("T003");
         String usdt = devnet.protocol().address("USDT");
         String apow = devnet.protocol().address("APOW");
-        if (!new ContractReads(devnet.web3j()).refreshed(t003, usdt, apow)) {
+        if (!new ContractReads(chain).refreshed(t003, usdt, apow)) {
             send(devnet.deployer(), t003, "retwap", List.of(new Address(usdt), new Address(apow)));
         }
 
@@ -221,5 +227,39 @@ class RetwapJobFunctionalTests {
         assertThat(pair.getExitStatus().getExitDescription())
                 .contains("already refreshed")
                 .doesNotContain("delta");
+    }
+
+    @Test
+    void viewCallsFailOverFromAnEndpointThatIsDownToTheNext() throws Exception {
+        // given: PROVIDER_URL lists an endpoint nobody listens on before the devnet
+        String dead;
+        try (var socket = new java.net.ServerSocket(0)) {
+            dead = "http://127.0.0.1:" + socket.getLocalPort();
+        }
+        try (var twoEndpoints =
+                BatchContexts.start(
+                        BatchContexts.options(
+                                dead + "," + devnet.rpcUrl(),
+                                devnet.registryFile(),
+                                state.resolve("failover"),
+                                "--banq.chain.backoff-base=10ms"))) {
+            JobRunner runner = twoEndpoints.getBean(JobRunner.class);
+
+            // when: dry runs, which only read
+            JobExecution reindex =
+                    runner.run(KeeperJobs.REINDEX, Map.of("series", "APOW:supply:P000"));
+            JobExecution retwap =
+                    runner.run(
+                            KeeperJobs.RETWAP,
+                            Map.of("series", "XPOW_USDT:T006", "percent-min", "0"));
+
+            // then: every read answered by the second endpoint
+            assertThat(reindex.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(partitions(reindex).get("APOW:supply:P000").getExitStatus().getExitCode())
+                    .isEqualTo("WOULD-SEND");
+            assertThat(retwap.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+            assertThat(partitions(retwap).get("XPOW_USDT:T006").getExitStatus().getExitCode())
+                    .isIn("WOULD-SEND", "HELD");
+        }
     }
 }
