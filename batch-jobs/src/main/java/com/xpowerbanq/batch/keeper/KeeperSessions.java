@@ -109,6 +109,11 @@ public final class KeeperSessions implements JobExecutionListener {
                 KeeperParametersValidator.KeeperOptions.from(jobExecution.getJobParameters())
                         .broadcast();
         KeeperSession session = session(jobExecution.getId(), broadcast);
+        if (session.sender() != null && open.size() == 1) {
+            // no other job of this process is sending: the key may have signed elsewhere since
+            // the last run (another tool, a wallet), so the chain's count is the one to trust
+            session.sender().resyncNonce();
+        }
         log.info(
                 "{}: {} on chain via {} (contract run {})",
                 jobExecution.getJobInstance().getJobName(),

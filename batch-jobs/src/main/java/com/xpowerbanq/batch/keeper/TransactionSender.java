@@ -78,6 +78,11 @@ public final class TransactionSender {
         return chainId;
     }
 
+    /** The next send takes up the chain's pending count: the key may have signed elsewhere. */
+    void resyncNonce() {
+        nonces.resync();
+    }
+
     /**
      * Sends {@code data} to {@code to} and waits for the receipt. A call that would revert is not
      * sent; its reason is reported instead.
