@@ -18,11 +18,15 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.repository.JobRepository;
@@ -53,6 +57,13 @@ class ServeProcessIT {
 
     private static Process child(Path state, Path keyFile, Path output, List<String> arguments)
             throws Exception {
+        return child(state, Map.of("PRIVATE_KEY_FILE", keyFile.toString()), output, arguments);
+    }
+
+    /** A banq-batch process given its key by {@code keyEnvironment} (PRIVATE_KEY or _FILE). */
+    private static Process child(
+            Path state, Map<String, String> keyEnvironment, Path output, List<String> arguments)
+            throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
@@ -64,8 +75,9 @@ class ServeProcessIT {
                 new ProcessBuilder(command)
                         .redirectErrorStream(true)
                         .redirectOutput(output.toFile());
-        builder.environment().put("PRIVATE_KEY_FILE", keyFile.toString());
         builder.environment().remove("PRIVATE_KEY");
+        builder.environment().remove("PRIVATE_KEY_FILE");
+        builder.environment().putAll(keyEnvironment);
         return builder.start();
     }
 
@@ -156,18 +168,21 @@ class ServeProcessIT {
                 .doesNotContain(KeeperDevnet.hexKey(devnet.account(3)));
     }
 
-    @Test
-    void thePrivateKeyNeverShowsInOutputNorCommandLine(@TempDir Path state) throws Exception {
-        // given: a broadcasting run with every logger at DEBUG, the key given by PRIVATE_KEY_FILE
+    @ParameterizedTest
+    @ValueSource(strings = {"PRIVATE_KEY_FILE", "PRIVATE_KEY"})
+    void thePrivateKeyNeverShowsInOutputNorInPs(String variable, @TempDir Path state)
+            throws Exception {
+        // given: a broadcasting run with every logger at DEBUG, the key given by the variable
         Path keyFile = KeeperDevnet.keyFile(state, devnet.account(4));
         String key = KeeperDevnet.hexKey(devnet.account(4));
         Path output = state.resolve("run.log");
+        String value = variable.equals("PRIVATE_KEY") ? "0x" + key : keyFile.toString();
 
         // when
         Process run =
                 child(
                         state,
-                        keyFile,
+                        Map.of(variable, value),
                         output,
                         List.of(
                                 "run",
@@ -176,6 +191,7 @@ class ServeProcessIT {
                                 "-Y",
                                 "--logging.level.root=DEBUG"));
         String commandLine = commandLine(run);
+        String ps = ps();
         boolean ended = run.waitFor(90, TimeUnit.SECONDS);
         run.destroyForcibly();
         assertThat(ended).as(Files.readString(output)).isTrue();
@@ -185,6 +201,17 @@ class ServeProcessIT {
         assertThat(run.exitValue()).as(log).isZero();
         assertThat(log).contains("XPOW:borrow:P006 sent [confirmed");
         assertThat(commandLine).contains("reindex").doesNotContain(key);
+        assertThat(ps)
+                .contains(BanqBatchApplication.class.getName().toLowerCase(Locale.ROOT))
+                .doesNotContain(key);
         assertThat(log.toLowerCase()).doesNotContain(key).doesNotContain(key.substring(0, 24));
+    }
+
+    /** What {@code ps} shows of every process's command line, unabridged. */
+    private static String ps() throws Exception {
+        Process ps = new ProcessBuilder("ps", "-e", "-ww", "-o", "args=").start();
+        String out = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(ps.waitFor(10, TimeUnit.SECONDS)).isTrue();
+        return out.toLowerCase(Locale.ROOT);
     }
 }
