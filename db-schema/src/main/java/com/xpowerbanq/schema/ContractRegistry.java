@@ -143,6 +143,20 @@ public final class ContractRegistry {
         return Optional.of(address);
     }
 
+    /**
+     * Why {@link #address} is empty, for messages that skip a series: "not deployed in contract run
+     * v10a (no or zero P000_ADDRESS_v10a in the registry)".
+     */
+    public static String notDeployed(String name, String run) {
+        return "not deployed in contract run "
+                + run
+                + " (no or zero "
+                + name
+                + "_ADDRESS_"
+                + run
+                + " in the registry)";
+    }
+
     /** The {@code PROVIDER_URL} value (comma-separated endpoints); empty when the file has none. */
     public String providerUrl() {
         return providerUrl;

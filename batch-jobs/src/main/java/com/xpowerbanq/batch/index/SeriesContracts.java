@@ -100,15 +100,7 @@ public final class SeriesContracts {
     private String address(String name, String what) throws Skip {
         Optional<String> address = registry.address(name, run);
         if (address.isEmpty()) {
-            throw new Skip(
-                    what
-                            + " is not deployed in contract run "
-                            + run
-                            + " (no or zero "
-                            + name
-                            + "_ADDRESS_"
-                            + run
-                            + " in the registry)");
+            throw new Skip(what + " is " + ContractRegistry.notDeployed(name, run));
         }
         return address.get();
     }

@@ -91,13 +91,6 @@ public final class ReindexKeeper {
 
     /** Why a series whose contract the registry lacks, or gives as zero, is skipped. */
     static String notDeployed(String name, String run) {
-        return name
-                + " is not deployed in contract run "
-                + run
-                + " (no or zero "
-                + name
-                + "_ADDRESS_"
-                + run
-                + " in the registry)";
+        return name + " is " + ContractRegistry.notDeployed(name, run);
     }
 }

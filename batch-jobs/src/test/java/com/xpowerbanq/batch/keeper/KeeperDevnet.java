@@ -8,7 +8,10 @@ import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.stream.IntStream;
+import org.springframework.batch.core.step.StepExecution;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
@@ -25,6 +28,23 @@ public final class KeeperDevnet {
         return web3j.ethGetTransactionCount(address, DefaultBlockParameterName.LATEST)
                 .send()
                 .getTransactionCount();
+    }
+
+    /** The nonces the keeper's partitions recorded, in ascending order. */
+    public static List<BigInteger> noncesOf(Collection<StepExecution> partitions) {
+        return partitions.stream()
+                .map(
+                        step ->
+                                new BigInteger(
+                                        step.getExecutionContext()
+                                                .getString(KeeperTasklet.NONCE_KEY)))
+                .sorted()
+                .toList();
+    }
+
+    /** {@code count} consecutive nonces from {@code first}. */
+    public static List<BigInteger> consecutive(BigInteger first, int count) {
+        return IntStream.range(0, count).mapToObj(i -> first.add(BigInteger.valueOf(i))).toList();
     }
 
     /** Writes the account's key to a file (mode 600), as an operator would for PRIVATE_KEY_FILE. */

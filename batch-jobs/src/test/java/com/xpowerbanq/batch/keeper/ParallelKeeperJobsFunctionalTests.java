@@ -9,7 +9,6 @@ import com.xpowerbanq.devnet.DevnetOptions;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -129,20 +128,13 @@ class ParallelKeeperJobsFunctionalTests {
                         step -> assertThat(step.getExitStatus().getExitCode()).isEqualTo("SENT"));
 
         // and the two jobs' nonces together are consecutive, none taken twice
-        List<BigInteger> nonces =
-                Stream.concat(partitions(reindexRun).stream(), partitions(retwapRun).stream())
-                        .map(
-                                step ->
-                                        new BigInteger(
-                                                step.getExecutionContext()
-                                                        .getString(KeeperTasklet.NONCE_KEY)))
-                        .sorted()
-                        .toList();
-        List<BigInteger> consecutive = new ArrayList<>();
-        for (int i = 0; i < 42; i++) {
-            consecutive.add(nonceBefore.add(BigInteger.valueOf(i)));
-        }
-        assertThat(nonces).isEqualTo(consecutive);
+        assertThat(
+                        KeeperDevnet.noncesOf(
+                                Stream.concat(
+                                                partitions(reindexRun).stream(),
+                                                partitions(retwapRun).stream())
+                                        .toList()))
+                .isEqualTo(KeeperDevnet.consecutive(nonceBefore, 42));
         assertThat(KeeperDevnet.nonce(devnet.web3j(), keeper.getAddress()))
                 .isEqualTo(nonceBefore.add(BigInteger.valueOf(42)));
     }

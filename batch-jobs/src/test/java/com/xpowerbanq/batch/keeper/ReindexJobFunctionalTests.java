@@ -11,7 +11,6 @@ import com.xpowerbanq.schema.RiSeries;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -163,20 +162,8 @@ class ReindexJobFunctionalTests {
         assertThat(logs).hasSize(28);
         assertThat(emitters).isEqualTo(positions);
 
-        List<BigInteger> nonces =
-                partitions.values().stream()
-                        .map(
-                                step ->
-                                        new BigInteger(
-                                                step.getExecutionContext()
-                                                        .getString(KeeperTasklet.NONCE_KEY)))
-                        .sorted()
-                        .toList();
-        List<BigInteger> consecutive = new ArrayList<>();
-        for (int i = 0; i < 28; i++) {
-            consecutive.add(nonceBefore.add(BigInteger.valueOf(i)));
-        }
-        assertThat(nonces).isEqualTo(consecutive);
+        assertThat(KeeperDevnet.noncesOf(partitions.values()))
+                .isEqualTo(KeeperDevnet.consecutive(nonceBefore, 28));
         assertThat(KeeperDevnet.nonce(devnet.web3j(), keeper))
                 .isEqualTo(nonceBefore.add(BigInteger.valueOf(28)));
     }
