@@ -33,7 +33,10 @@ class SeriesDatabaseTest {
                     .isEqualTo(SeriesDatabase.BUSY_TIMEOUT_MILLIS);
             assertThat(Db.scalar(db, "PRAGMA user_version")).isEqualTo(1);
             assertThat(Db.scalar(db, "PRAGMA recursive_triggers")).isEqualTo(1);
-            assertThat(Db.scalar(db, "PRAGMA wal_autocheckpoint")).isEqualTo(10_000);
+            assertThat(Db.scalar(db, "PRAGMA wal_autocheckpoint"))
+                    .isEqualTo(SeriesDatabase.WAL_AUTOCHECKPOINT_PAGES);
+            assertThat(((Number) Db.scalar(db, "PRAGMA journal_size_limit")).longValue())
+                    .isEqualTo(SeriesDatabase.JOURNAL_SIZE_LIMIT_BYTES);
             assertThat(Db.columns(db, "raw_logs"))
                     .containsExactly("id", "json", "ev_block", "ev_index", "ev_time", "ev_value");
             assertThat(Db.columns(db, "daily_rollup"))
@@ -131,6 +134,36 @@ class SeriesDatabaseTest {
         assertThatThrownBy(() -> SeriesDatabase.openWriter(file, Kind.RI))
                 .isInstanceOf(SeriesDatabaseException.class)
                 .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    void truncateWalEmptiesTheWalUnlessAReaderStillUsesIt() throws Exception {
+        Path file = dir.resolve("rt-XPOW_APOW:T000.db");
+        Path wal = dir.resolve("rt-XPOW_APOW:T000.db-wal");
+        List<String> rows = Db.events(210, 3).stream().map(e -> e.json(Kind.RT)).toList();
+        try (Connection writer = SeriesDatabase.openWriter(file, Kind.RT)) {
+            Db.insert(writer, rows.subList(0, 200));
+            assertThat(Files.size(wal)).isPositive();
+
+            try (Connection reader =
+                    DriverManager.getConnection(SeriesDatabase.readOnlyUrl(file))) {
+                reader.setAutoCommit(false);
+                assertThat(Db.scalar(reader, "SELECT count(*) FROM raw_logs")).isEqualTo(200);
+                // the reader's snapshot pins the WAL: nothing waits, nothing is lost
+                Db.insert(writer, rows.subList(200, 210));
+                assertThat(SeriesDatabase.truncateWal(writer)).isFalse();
+                reader.commit();
+            }
+
+            writer.setAutoCommit(false);
+            assertThat(SeriesDatabase.truncateWal(writer)).isTrue();
+            assertThat(writer.getAutoCommit()).isTrue();
+            assertThat(Files.size(wal)).isZero();
+            assertThat(Db.scalar(writer, "SELECT count(*) FROM raw_logs")).isEqualTo(210);
+            assertThat(Db.scalar(writer, "SELECT sum(n) FROM daily_rollup")).isEqualTo(210);
+            assertThat(Db.scalar(writer, "PRAGMA busy_timeout"))
+                    .isEqualTo(SeriesDatabase.BUSY_TIMEOUT_MILLIS);
+        }
     }
 
     @Test

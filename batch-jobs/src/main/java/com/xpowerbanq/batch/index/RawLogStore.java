@@ -13,6 +13,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The writer side of one series database: inserts rows idempotently ({@code ON CONFLICT DO
@@ -27,6 +29,8 @@ public final class RawLogStore implements AutoCloseable {
 
     /** banq_meta key: the contract whose events were scanned. */
     public static final String META_CONTRACT = "scan.contract";
+
+    private static final Logger log = LoggerFactory.getLogger(RawLogStore.class);
 
     private static final String INSERT =
             "INSERT INTO raw_logs(id, json) VALUES (?, ?) ON CONFLICT DO NOTHING";
@@ -143,9 +147,20 @@ public final class RawLogStore implements AutoCloseable {
         return file;
     }
 
+    /**
+     * Closes the store; its WAL is checkpointed and emptied first unless a reader still uses it.
+     */
     @Override
     public void close() {
         try {
+            if (connection.isClosed()) {
+                return;
+            }
+            try {
+                SeriesDatabase.truncateWal(connection);
+            } catch (SQLException e) {
+                log.debug("WAL of {} left for the next checkpoint: {}", file, e.getMessage());
+            }
             connection.close();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot close " + file + ": " + e, e);

@@ -6,10 +6,14 @@ import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.Kind;
 import com.xpowerbanq.schema.LegacySchema;
 import com.xpowerbanq.schema.Series;
+import com.xpowerbanq.schema.SeriesDatabase;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,10 +27,13 @@ class RawLogStoreTest {
     private final Series series = Catalogue.parse("APOW:supply:P000");
 
     @Test
-    void rowsAndProgressAreWrittenTogetherAndAReplayWritesNothing() {
+    void rowsAndProgressAreWrittenTogetherAndAReplayWritesNothing() throws Exception {
         List<SeriesRow> rows = WriterBench.generate(series, 40);
         Path file = dir.resolve(series.stateFile());
-        try (RawLogStore store = RawLogStore.open(file, Kind.RI)) {
+        Path wal = dir.resolve(series.stateFile() + "-wal");
+        try (RawLogStore store = RawLogStore.open(file, Kind.RI);
+                // an API reader keeps the file open, so closing the store is not the last close
+                Connection reader = DriverManager.getConnection(SeriesDatabase.readOnlyUrl(file))) {
             assertThat(store.write(rows.subList(0, 16), new WindowEnd(1015, 31337, CONTRACT)))
                     .isEqualTo(16);
             assertThat(store.write(rows.subList(16, 40), new WindowEnd(1039, 31337, CONTRACT)))
@@ -38,6 +45,17 @@ class RawLogStoreTest {
 
             assertThat(ChainTruth.count(file, "SELECT count(*) FROM raw_logs")).isEqualTo(40);
             assertThat(store.lastBlock(31337, CONTRACT)).hasValue(1031);
+            assertThat(Files.size(wal)).isPositive();
+
+            try (Statement s = reader.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT sum(n) FROM daily_rollup")) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).isEqualTo(40);
+            }
+
+            // closing gives the WAL's space back (it may grow to journal_size_limit while writing)
+            store.close();
+            assertThat(Files.exists(wal) ? Files.size(wal) : 0).isZero();
         }
     }
 
