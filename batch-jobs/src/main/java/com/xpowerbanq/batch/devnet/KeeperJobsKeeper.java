@@ -6,9 +6,14 @@ import com.xpowerbanq.batch.launch.JobRunner;
 import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.devnet.DevnetException;
 import com.xpowerbanq.devnet.Keeper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -47,8 +52,13 @@ public final class KeeperJobsKeeper implements Keeper {
         this.runner = context.getBean(JobRunner.class);
     }
 
-    /** A keeper on the devnet's chain, registry and key; its job repository in {@code jobs}. */
+    /**
+     * A keeper on the devnet's chain, registry and key; its job repository in {@code jobs}, started
+     * afresh: executions of an earlier devnet kept a chain that is gone, and restarting one of them
+     * would skip the series it had completed there.
+     */
     public static KeeperJobsKeeper open(Devnet devnet, Path jobs) {
+        deleteTree(jobs);
         return new KeeperJobsKeeper(
                 CommandLine.start(
                         "--state-dir=" + jobs,
@@ -86,5 +96,18 @@ public final class KeeperJobsKeeper implements Keeper {
     @Override
     public void close() {
         context.close();
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear the keeper's job repository " + dir, e);
+        }
     }
 }

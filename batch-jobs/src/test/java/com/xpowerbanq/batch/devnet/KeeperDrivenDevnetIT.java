@@ -9,6 +9,7 @@ import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.RiSeries;
 import com.xpowerbanq.schema.RtSeries;
 import java.math.BigInteger;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -44,7 +45,12 @@ class KeeperDrivenDevnetIT {
     private Devnet devnet;
 
     @BeforeAll
-    void simulateOneDayWithTheKeeperJobs(@TempDir Path dir) {
+    void simulateOneDayWithTheKeeperJobs(@TempDir Path dir) throws Exception {
+        // given: the job repository an earlier devnet left in the same state directory
+        Path stale = dir.resolve("devnet").resolve("keeper-jobs");
+        Files.createDirectories(stale);
+        Files.writeString(stale.resolve("banq-batch.db"), "executions of a chain that is gone");
+
         devnet =
                 Devnet.start(
                         DevnetOptions.defaults()
