@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.xpowerbanq.batch.launch.JobRunner;
 import com.xpowerbanq.devnet.Devnet;
-import com.xpowerbanq.devnet.DevnetOptions;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,35 +30,25 @@ class ParallelKeeperJobsFunctionalTests {
     private static final int WORKERS = 4;
 
     @TempDir static Path state;
+    static DevnetContext fixture;
     static Devnet devnet;
     static ConfigurableApplicationContext context;
     static Credentials keeper;
 
     @BeforeAll
     static void start() throws Exception {
-        devnet =
-                Devnet.start(
-                        DevnetOptions.defaults().withDays(1).withStateDir(state.resolve("devnet")));
         // the deployer holds the keeper role on every oracle
+        fixture =
+                DevnetContext.start(state, 1, Devnet::deployer, "--banq.keeper.workers=" + WORKERS);
+        devnet = fixture.devnet();
+        context = fixture.context();
         keeper = devnet.deployer();
-        context =
-                BatchContexts.start(
-                        BatchContexts.options(
-                                devnet.rpcUrl(),
-                                devnet.registryFile(),
-                                state,
-                                "--banq.keeper.private-key-file="
-                                        + KeeperDevnet.keyFile(state, keeper),
-                                "--banq.keeper.workers=" + WORKERS));
     }
 
     @AfterAll
     static void stop() {
-        if (context != null) {
-            context.close();
-        }
-        if (devnet != null) {
-            devnet.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.xpowerbanq.batch.launch.JobRunner;
 import com.xpowerbanq.devnet.Devnet;
-import com.xpowerbanq.devnet.DevnetOptions;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.RiSeries;
 import java.math.BigInteger;
@@ -48,32 +47,23 @@ class ReindexJobFunctionalTests {
     private static final int WORKERS = 4;
 
     @TempDir static Path state;
+    static DevnetContext fixture;
     static Devnet devnet;
     static ConfigurableApplicationContext context;
 
     @BeforeAll
     static void start() throws Exception {
-        devnet =
-                Devnet.start(
-                        DevnetOptions.defaults().withDays(0).withStateDir(state.resolve("devnet")));
-        context =
-                BatchContexts.start(
-                        BatchContexts.options(
-                                devnet.rpcUrl(),
-                                devnet.registryFile(),
-                                state,
-                                "--banq.keeper.private-key-file="
-                                        + KeeperDevnet.keyFile(state, devnet.account(1)),
-                                "--banq.keeper.workers=" + WORKERS));
+        fixture =
+                DevnetContext.start(
+                        state, 0, d -> d.account(1), "--banq.keeper.workers=" + WORKERS);
+        devnet = fixture.devnet();
+        context = fixture.context();
     }
 
     @AfterAll
     static void stop() {
-        if (context != null) {
-            context.close();
-        }
-        if (devnet != null) {
-            devnet.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 

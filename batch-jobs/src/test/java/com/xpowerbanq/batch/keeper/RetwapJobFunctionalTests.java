@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.xpowerbanq.batch.chain.ChainClient;
 import com.xpowerbanq.batch.launch.JobRunner;
 import com.xpowerbanq.devnet.Devnet;
-import com.xpowerbanq.devnet.DevnetOptions;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
@@ -34,6 +33,7 @@ class RetwapJobFunctionalTests {
     private static final BigInteger UNIT = BigInteger.TEN.pow(18);
 
     @TempDir static Path state;
+    static DevnetContext fixture;
     static Devnet devnet;
     static ConfigurableApplicationContext context;
     static Credentials keeper;
@@ -41,19 +41,11 @@ class RetwapJobFunctionalTests {
 
     @BeforeAll
     static void start() throws Exception {
-        devnet =
-                Devnet.start(
-                        DevnetOptions.defaults().withDays(1).withStateDir(state.resolve("devnet")));
+        fixture = DevnetContext.start(state, 1, d -> d.account(1));
+        devnet = fixture.devnet();
+        context = fixture.context();
         keeper = devnet.account(1);
         chain = KeeperDevnet.chain(devnet.rpcUrl());
-        context =
-                BatchContexts.start(
-                        BatchContexts.options(
-                                devnet.rpcUrl(),
-                                devnet.registryFile(),
-                                state,
-                                "--banq.keeper.private-key-file="
-                                        + KeeperDevnet.keyFile(state, keeper)));
     }
 
     @AfterAll
@@ -61,11 +53,8 @@ class RetwapJobFunctionalTests {
         if (chain != null) {
             chain.close();
         }
-        if (context != null) {
-            context.close();
-        }
-        if (devnet != null) {
-            devnet.close();
+        if (fixture != null) {
+            fixture.close();
         }
     }
 
