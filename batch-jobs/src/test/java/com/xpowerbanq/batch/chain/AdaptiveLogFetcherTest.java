@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 
 class AdaptiveLogFetcherTest {
 
     /** One log per block; refuses ranges above a limit, like public Avalanche endpoints. */
-    static final class LimitedChain implements ChainClient {
+    static final class LimitedChain implements QuietChain {
         final long limit;
         final List<Long> asked = new ArrayList<>();
 
@@ -41,34 +40,6 @@ class AdaptiveLogFetcherTest {
                                             0))
                     .toList();
         }
-
-        @Override
-        public long chainId() {
-            return 1;
-        }
-
-        @Override
-        public long latestBlock() {
-            return 0;
-        }
-
-        @Override
-        public OptionalLong finalizedBlock() {
-            return OptionalLong.empty();
-        }
-
-        @Override
-        public String code(String address, long block) {
-            return "0x";
-        }
-
-        @Override
-        public String call(String to, String data) {
-            return "0x";
-        }
-
-        @Override
-        public void close() {}
     }
 
     @Test

@@ -3,7 +3,6 @@ package com.xpowerbanq.batch.chain;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +13,7 @@ class BlockBoundsTest {
      * gone.
      */
     record FakeChain(long latest, long deployed, long kept, OptionalLong finalized, boolean pruned)
-            implements ChainClient {
+            implements QuietChain {
         FakeChain(long latest, long deployed, long kept, OptionalLong finalized) {
             this(latest, deployed, kept, finalized, false);
         }
@@ -36,11 +35,6 @@ class BlockBoundsTest {
         }
 
         @Override
-        public long chainId() {
-            return 1;
-        }
-
-        @Override
         public long latestBlock() {
             return latest;
         }
@@ -49,19 +43,6 @@ class BlockBoundsTest {
         public OptionalLong finalizedBlock() {
             return finalized;
         }
-
-        @Override
-        public List<ChainLog> logs(LogQuery query) {
-            return List.of();
-        }
-
-        @Override
-        public String call(String to, String data) {
-            return "0x";
-        }
-
-        @Override
-        public void close() {}
     }
 
     @Test

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.xpowerbanq.batch.chain.BlockBounds;
-import com.xpowerbanq.batch.chain.ChainClient;
-import com.xpowerbanq.batch.chain.ChainLog;
 import com.xpowerbanq.batch.chain.ChainUnavailableException;
-import com.xpowerbanq.batch.chain.LogQuery;
+import com.xpowerbanq.batch.chain.QuietChain;
 import com.xpowerbanq.schema.Kind;
-import java.util.List;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.job.parameters.InvalidJobParametersException;
@@ -19,11 +16,7 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 class IndexJobParametersValidatorTest {
 
     /** A chain at block 1000 with block 936 finalized, or one that does not answer. */
-    record FakeChain(boolean up) implements ChainClient {
-        @Override
-        public long chainId() {
-            return 1;
-        }
+    record FakeChain(boolean up) implements QuietChain {
 
         @Override
         public long latestBlock() {
@@ -37,24 +30,6 @@ class IndexJobParametersValidatorTest {
         public OptionalLong finalizedBlock() {
             return OptionalLong.of(936);
         }
-
-        @Override
-        public List<ChainLog> logs(LogQuery query) {
-            return List.of();
-        }
-
-        @Override
-        public String code(String address, long block) {
-            return "0x";
-        }
-
-        @Override
-        public String call(String to, String data) {
-            return "0x";
-        }
-
-        @Override
-        public void close() {}
     }
 
     private static IndexJobParametersValidator validator(boolean up) {
