@@ -21,6 +21,14 @@ import org.junit.jupiter.api.Test;
 class JsonRpcChainClientTest {
     private static final Backoff FAST = new Backoff(3, Duration.ofMillis(1), Duration.ofMillis(5));
 
+    /** A client with five quick attempts, enough to ride out a scripted run of failures. */
+    private static JsonRpcChainClient patient(String url) {
+        return JsonRpcChainClient.connect(
+                List.of(url),
+                Duration.ofSeconds(5),
+                new Backoff(5, Duration.ofMillis(1), Duration.ofMillis(5)));
+    }
+
     /** Answers: a status and a body; "DROP" closes the connection without an answer. */
     record Reply(int status, String body) {}
 
@@ -78,11 +86,7 @@ class JsonRpcChainClientTest {
         script.add(new Reply(429, "slow down"));
         script.add(new Reply(503, "busy"));
         script.add(new Reply(200, "DROP"));
-        try (JsonRpcChainClient client =
-                JsonRpcChainClient.connect(
-                        List.of(url),
-                        Duration.ofSeconds(5),
-                        new Backoff(5, Duration.ofMillis(1), Duration.ofMillis(5)))) {
+        try (JsonRpcChainClient client = patient(url)) {
 
             assertThat(client.latestBlock()).isEqualTo(16);
         }
@@ -173,11 +177,7 @@ class JsonRpcChainClientTest {
         script.add(new Reply(200, error(-32603, "internal error")));
         script.add(new Reply(200, error(-32000, "missing trie node 4f2a (path )")));
         script.add(new Reply(200, error(-32000, "request timed out")));
-        try (JsonRpcChainClient client =
-                JsonRpcChainClient.connect(
-                        List.of(url),
-                        Duration.ofSeconds(5),
-                        new Backoff(5, Duration.ofMillis(1), Duration.ofMillis(5)))) {
+        try (JsonRpcChainClient client = patient(url)) {
 
             assertThat(client.latestBlock()).isEqualTo(16);
         }

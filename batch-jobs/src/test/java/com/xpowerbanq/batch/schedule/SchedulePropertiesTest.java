@@ -11,8 +11,15 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.MutablePropertySources;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 class SchedulePropertiesTest {
 
@@ -82,8 +89,7 @@ class SchedulePropertiesTest {
     void everySettingCanBeOverriddenByEnvironmentVariables() {
         // given: what a fast demo schedule sets
         var env =
-                new org.springframework.core.env.SystemEnvironmentPropertySource(
-                        "systemEnvironment",
+                environment(
                         Map.of(
                                 "BANQ_SCHEDULE_ZONE", "Europe/Zurich",
                                 "BANQ_SCHEDULE_JITTER", "0s",
@@ -91,14 +97,9 @@ class SchedulePropertiesTest {
                                 "BANQ_SCHEDULE_REINDEX_PARAMETERS_BROADCAST", "false",
                                 "BANQ_SCHEDULE_REINDEXWATCH_CRON", "5/10 * * * * ?",
                                 "BANQ_SCHEDULE_RETWAP_ENABLED", "false"));
-        var binder =
-                new org.springframework.boot.context.properties.bind.Binder(
-                        org.springframework.boot.context.properties.source
-                                .ConfigurationPropertySources.from(env));
 
         // when
-        ScheduleProperties properties =
-                binder.bindOrCreate("banq.schedule", ScheduleProperties.class);
+        ScheduleProperties properties = bind(env);
 
         // then
         assertThat(properties.zone()).isEqualTo(ZoneId.of("Europe/Zurich"));
@@ -112,15 +113,19 @@ class SchedulePropertiesTest {
         assertThat(properties.retwapWatch().cronExpression()).isEqualTo("0 15 6,18 * * ?");
     }
 
-    private static ScheduleProperties bind(
-            org.springframework.core.env.PropertySource<?>... sources) {
-        var all = new org.springframework.core.env.MutablePropertySources();
+    /** Variables as the process environment gives them to Spring. */
+    private static PropertySource<?> environment(Map<String, String> variables) {
+        return new SystemEnvironmentPropertySource(
+                "systemEnvironment", Map.<String, Object>copyOf(variables));
+    }
+
+    /** The schedule as Spring binds it from these sources, the first one winning. */
+    private static ScheduleProperties bind(PropertySource<?>... sources) {
+        var all = new MutablePropertySources();
         for (var source : sources) {
             all.addLast(source);
         }
-        return new org.springframework.boot.context.properties.bind.Binder(
-                        org.springframework.boot.context.properties.source
-                                .ConfigurationPropertySources.from(all))
+        return new Binder(ConfigurationPropertySources.from(all))
                 .bindOrCreate("banq.schedule", ScheduleProperties.class);
     }
 
@@ -129,8 +134,7 @@ class SchedulePropertiesTest {
         // given: the bounds as an operator can spell them in env (no dash in a variable name)
         ScheduleProperties properties =
                 bind(
-                        new org.springframework.core.env.SystemEnvironmentPropertySource(
-                                "systemEnvironment",
+                        environment(
                                 Map.of(
                                         "BANQ_SCHEDULE_RETWAP_PARAMETERS_PERCENT_MIN", "50",
                                         "BANQ_SCHEDULE_RETWAP_PARAMETERS_PERCENTMAX", "5")));
@@ -153,12 +157,9 @@ class SchedulePropertiesTest {
     @Test
     void anEnvironmentVariableOverridesABoundSetInTheConfigurationFile() {
         // given: the file spells the name with a dash, the environment cannot
-        var env =
-                new org.springframework.core.env.SystemEnvironmentPropertySource(
-                        "systemEnvironment",
-                        Map.of("BANQ_SCHEDULE_RETWAP_PARAMETERS_PERCENT_MIN", "5"));
+        var env = environment(Map.of("BANQ_SCHEDULE_RETWAP_PARAMETERS_PERCENT_MIN", "5"));
         var file =
-                new org.springframework.core.env.MapPropertySource(
+                new MapPropertySource(
                         "application.properties",
                         Map.of("banq.schedule.retwap.parameters.percent-min", "3"));
 
@@ -169,14 +170,14 @@ class SchedulePropertiesTest {
         assertThat(
                         ParameterNames.canonical(
                                 properties.retwap().jobParameters(),
-                                java.util.Set.of("percent-min", "series", "broadcast")))
+                                Set.of("percent-min", "series", "broadcast")))
                 .isEqualTo(Map.of("percent-min", "5", "series", "all", "broadcast", "true"));
     }
 
     @Test
     void oneParameterWithTwoValuesUnderTwoSpellingsIsRefusedAtStart() {
         var file =
-                new org.springframework.core.env.MapPropertySource(
+                new MapPropertySource(
                         "application.properties",
                         Map.of(
                                 "banq.schedule.retwap.parameters.percent-min", "3",
