@@ -1,6 +1,7 @@
 package com.xpowerbanq.batch.index;
 
 import com.xpowerbanq.batch.chain.BlockBounds;
+import com.xpowerbanq.batch.launch.StringParameters;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.ContractRegistry;
 import com.xpowerbanq.schema.Series;
@@ -8,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.test.MetaDataInstanceFactory;
@@ -39,10 +39,7 @@ final class SeriesPartitions {
 
     /** Blocks 0 up to the finalized head, in windows of ten blocks. */
     static JobParameters windowsOfTen() {
-        return new JobParametersBuilder()
-                .addString(IndexJobParameters.FROM, "0")
-                .addString(IndexJobParameters.WINDOW, "10")
-                .toJobParameters();
+        return StringParameters.of(IndexJobParameters.FROM, "0", IndexJobParameters.WINDOW, "10");
     }
 
     /** The first step execution of a series' partition, its context as the partitioner made it. */
