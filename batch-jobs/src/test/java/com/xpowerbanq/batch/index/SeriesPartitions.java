@@ -1,6 +1,7 @@
 package com.xpowerbanq.batch.index;
 
 import com.xpowerbanq.batch.chain.BlockBounds;
+import com.xpowerbanq.batch.chain.ChainClient;
 import com.xpowerbanq.batch.launch.StringParameters;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.ContractRegistry;
@@ -59,15 +60,21 @@ final class SeriesPartitions {
     }
 
     /** The reader of the partition a step execution runs, on {@code chain}. */
-    static BlockWindowLogReader reader(StepExecution step, RefreshChain chain, Path stateDir) {
+    static BlockWindowLogReader reader(StepExecution step, ChainClient chain, Path stateDir) {
         Series series =
                 Catalogue.parse(step.getExecutionContext().getString(SeriesPartitioner.SERIES));
+        return reader(series, step.getJobParameters(), chain, stateDir);
+    }
+
+    /** The reader of a series' partition, on {@code chain}. */
+    static BlockWindowLogReader reader(
+            Series series, JobParameters parameters, ChainClient chain, Path stateDir) {
         SeriesContracts contracts = new SeriesContracts(REGISTRY, RUN);
         ScanPlanner planner =
                 new ScanPlanner(chain, new BlockBounds(chain, 0), contracts, stateDir);
         return new BlockWindowLogReader(
                 series,
-                IndexJobParameters.of(series.kind(), step.getJobParameters()),
+                IndexJobParameters.of(series.kind(), parameters),
                 planner,
                 contracts,
                 chain,
