@@ -48,6 +48,8 @@ public final class ApiServer implements AutoCloseable {
                     config.startup.showJavalinBanner = false;
                     config.startup.showOldJavalinVersionWarning = false;
                     config.http.generateEtags = false;
+                    // the original answers 404 for /health/ and /{db}/daily_average.json/
+                    config.router.ignoreTrailingSlashes = false;
                     config.jetty.host = options.host();
                     config.jetty.port = options.port();
                     config.jetty.modifyServer(

@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * The original API's CORS rules (go-chi/cors with GET and OPTIONS, header Content-Type, exposed
  * Content-Type and X-Database, no credentials, max-age 3600), answered the same way header for
- * header: a preflight always gets 200, but only an allowed origin gets the allow headers.
+ * header: a preflight always gets 200, but only an allowed origin gets the allow headers. Javalin's
+ * CORS plugin answers differently in ways a browser or cache sees (docs/adr/0003-api-cors.md).
  */
 final class CorsPolicy {
     private static final Set<String> METHODS = Set.of("GET", "OPTIONS");

@@ -21,17 +21,7 @@ final class SeriesHandler {
         }
         DatabaseDirectory.checkName(db);
         DayWindow window = DayWindow.parse(ctx.queryParam("lhs"), ctx.queryParam("rhs"));
-        ClientWatch watch = ClientWatch.of(ctx);
-        SeriesAnswer answer;
-        try {
-            answer = queries.answer(route, db, window, ctx.header("If-None-Match"), watch);
-        } finally {
-            if (watch.spoiledConnection()) {
-                // the hang-up probe took the first bytes of a pipelined request, which can no
-                // longer be parsed: end the connection after this answer, error or not
-                ctx.header("Connection", "close");
-            }
-        }
+        SeriesAnswer answer = queries.answer(route, db, window, ctx.header("If-None-Match"));
         ctx.header("X-Database", answer.file());
         ctx.header("Cache-Control", "public, max-age=3600");
         ctx.header("ETag", answer.etag());

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,7 +26,6 @@ final class SeriesQueries {
     private final Duration queryTimeout;
     private final boolean snapshots;
     private final AnswerCache cache = new AnswerCache(256, 32L << 20);
-    private final LongAdder abandoned = new LongAdder();
     private final LongAdder expired = new LongAdder();
     private final AtomicInteger computing = new AtomicInteger();
 
@@ -48,15 +46,9 @@ final class SeriesQueries {
      * The rows of {@code route} over {@code window} in database {@code name}.
      *
      * @param ifNoneMatch the client's If-None-Match header, if any
-     * @param clientGone tells whether the client has stopped waiting
      * @throws UnavailableException when the database is absent, unreadable or too slow
      */
-    SeriesAnswer answer(
-            Route route,
-            String name,
-            DayWindow window,
-            @Nullable String ifNoneMatch,
-            BooleanSupplier clientGone) {
+    SeriesAnswer answer(Route route, String name, DayWindow window, @Nullable String ifNoneMatch) {
         DatabaseDirectory.Lease lease = directory.lease(name);
         String etag = EntityTag.of(route, name, window, maxRows, lease.stamp());
         String file = name + ".db";
@@ -67,7 +59,7 @@ final class SeriesQueries {
         if (cached != null) {
             return new SeriesAnswer(file, etag, cached);
         }
-        QueryBudget budget = new QueryBudget(queryTimeout, clientGone);
+        QueryBudget budget = new QueryBudget(queryTimeout);
         computing.incrementAndGet();
         try {
             String json = compute(route, lease, window, budget);
@@ -132,21 +124,12 @@ final class SeriesQueries {
         return computing.get();
     }
 
-    /** Queries interrupted because their client went away. */
-    long abandonedQueries() {
-        return abandoned.sum();
-    }
-
     /** Queries interrupted at their time limit. */
     long expiredQueries() {
         return expired.sum();
     }
 
     private UnavailableException failure(ServedDatabase db, SQLException e, QueryBudget budget) {
-        if (budget.abandoned()) {
-            abandoned.increment();
-            return new UnavailableException("Client closed the request", e);
-        }
         if (budget.expired()) {
             expired.increment();
             LOG.warn("{}.db: query interrupted after {} ms", db.name(), queryTimeout.toMillis());

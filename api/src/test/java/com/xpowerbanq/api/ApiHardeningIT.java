@@ -91,6 +91,23 @@ class ApiHardeningIT {
         assertThat(response.body()).isEqualTo(GoJson.error(error));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "/health/",
+        "/robots.txt/",
+        "/ri_apow_supply_0/daily_average.json/?lhs=2025-11-15&rhs=2025-11-15",
+        "/rt_xpow_apow_0/daily_ohlc.json/?lhs=2025-11-15&rhs=2025-11-15"
+    })
+    void aKnownRouteWithATrailingSlashIsAnUnknownRoute(String target) throws Exception {
+        // when
+        RawHttp.Response response = http.get(target);
+
+        // then: the original's router matched paths exactly
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.header("Content-Type")).isEqualTo("application/json");
+        assertThat(response.body()).isEqualTo(GoJson.error("Not found"));
+    }
+
     @Test
     void theQuoteWrittenAtStartIsServedAsTheMidOfItsBidAndAsk() throws Exception {
         RawHttp.Response response =
