@@ -1,13 +1,12 @@
 package com.xpowerbanq.api;
 
-/** One day of a utilisation series: the mean of util_e18 over the day's events and their count. */
-record DailyAverage(double avgUtil, String day, long n) implements DailyRow {
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
-    /** Key order is part of the contract: the web UI reads rows by position. */
-    @Override
-    public void writeTo(StringBuilder out) {
-        GoJson.number(out.append("{\"avg_util\":"), avgUtil);
-        GoJson.string(out.append(",\"day\":"), day);
-        out.append(",\"n\":").append(n).append('}');
-    }
-}
+/**
+ * One day of a utilisation series: the mean of util_e18 over the day's events and their count. Key
+ * order is part of the contract: the web UI reads rows by position.
+ */
+@JsonPropertyOrder({"avg_util", "day", "n"})
+record DailyAverage(@JsonProperty("avg_util") double avgUtil, String day, long n)
+        implements DailyRow {}

@@ -1,22 +1,13 @@
 package com.xpowerbanq.api;
 
+import com.xpowerbanq.api.json.GoJson;
 import java.util.List;
 
-/** A row of a daily series answer, written as JSON by hand: rows are the hot path. */
+/** A row of a daily series answer. */
 sealed interface DailyRow permits DailyAverage, DailyOhlc {
 
-    void writeTo(StringBuilder out);
-
-    /** The JSON array of rows followed by a newline, as Go's {@code json.Encoder} writes it. */
+    /** The answer body: the JSON array of rows followed by a newline. */
     static String toJson(List<? extends DailyRow> rows) {
-        StringBuilder out = new StringBuilder(32 + rows.size() * 112);
-        out.append('[');
-        for (int i = 0; i < rows.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            rows.get(i).writeTo(out);
-        }
-        return out.append("]\n").toString();
+        return GoJson.document(rows);
     }
 }

@@ -1,5 +1,6 @@
 package com.xpowerbanq.api;
 
+import com.xpowerbanq.api.json.GoJson;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -32,7 +33,6 @@ final class RollupSnapshot {
     static RollupSnapshot load(Connection c, Route route, FileStamp stamp) throws SQLException {
         List<String> days = new ArrayList<>();
         List<String> rows = new ArrayList<>();
-        StringBuilder json = new StringBuilder(160);
         try (PreparedStatement ps = c.prepareStatement(ALL_DAYS);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -48,10 +48,8 @@ final class RollupSnapshot {
                                         nullable(rs, 7),
                                         day,
                                         n);
-                json.setLength(0);
-                row.writeTo(json);
                 days.add(day);
-                rows.add(json.toString());
+                rows.add(GoJson.value(row));
             }
         }
         return new RollupSnapshot(stamp, days.toArray(String[]::new), rows.toArray(String[]::new));

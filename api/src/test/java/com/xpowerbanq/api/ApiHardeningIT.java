@@ -3,6 +3,7 @@ package com.xpowerbanq.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
+import com.xpowerbanq.api.json.GoJson;
 import com.xpowerbanq.schema.Kind;
 import com.xpowerbanq.schema.LegacySchema;
 import java.nio.file.Files;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.xpowerbanq.api.json.GoJson;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
