@@ -1,87 +1,58 @@
 package com.xpowerbanq.api;
 
-import java.nio.file.Files;
+import com.xpowerbanq.schema.cli.Cli;
+import com.xpowerbanq.schema.cli.ExitCode;
 import java.util.Arrays;
-import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
 
 /** banq-api: serves the series databases of a directory over HTTP, or benchmarks itself. */
 public final class ApiMain {
-    static final int EX_USAGE = 64;
-    static final int EX_UNAVAILABLE = 69;
-    static final int EX_SOFTWARE = 70;
-    private static final Logger LOG = LoggerFactory.getLogger(ApiMain.class);
-
     private ApiMain() {}
 
     public static void main(String[] args) {
-        List<String> list = Arrays.asList(args);
-        if (!list.isEmpty() && list.get(0).equals("bench")) {
-            System.exit(ApiBenchmark.run(list.subList(1, list.size())));
+        if (Bench.asked(args)) {
+            System.exit(Bench.run(args));
         }
-        ApiOptions options;
-        try {
-            options = ApiArguments.parse(list);
-        } catch (UsageException e) {
-            System.err.println("banq-api: " + e.getMessage() + " (see banq-api --help)");
-            System.exit(EX_USAGE);
-            return;
+        int code = commandLine(new ApiCommand()).execute(args);
+        if (code != ExitCode.OK.code) {
+            System.exit(code);
         }
-        if (options == null) {
-            System.out.print(ApiArguments.HELP);
-            return;
-        }
-        if (Files.exists(options.dbPath()) && !Files.isDirectory(options.dbPath())) {
-            System.err.println("banq-api: --db-path " + options.dbPath() + " is not a directory");
-            System.exit(EX_USAGE);
-        }
-        ApiServer server = new ApiServer(options);
-        try {
-            server.start();
-        } catch (RuntimeException e) {
-            System.err.println(
-                    "banq-api: cannot listen on "
-                            + options.host()
-                            + ":"
-                            + options.port()
-                            + ": "
-                            + e.getMessage());
-            System.exit(EX_UNAVAILABLE);
-        }
-        Runtime.getRuntime().addShutdownHook(new Thread(server::close, "banq-api-stop"));
-        logDatabases(server);
-        System.out.println("API listening on http://" + options.host() + ":" + server.port());
-        System.out.flush();
+        // OK: help was printed, or the server runs on its own threads until the JVM stops
     }
 
-    private static void logDatabases(ApiServer server) {
-        DatabaseDirectory directory = server.directory();
-        if (!Files.isDirectory(directory.path())) {
-            LOG.warn(
-                    "Database path {} does not exist yet: every series answers 503 until it"
-                            + " does",
-                    directory.path());
-            return;
+    /** The command line of {@code command}, reading Go's one-dash long flags too. */
+    static Runner commandLine(ApiCommand command) {
+        CommandLine line = Cli.commandLine(command);
+        return new Runner(line);
+    }
+
+    /** A picocli command line that first turns Go's flag forms into picocli's. */
+    record Runner(CommandLine line) {
+        int execute(String... args) {
+            return line.execute(GoFlagForms.normalise(line.getCommandSpec(), args));
         }
-        List<String> names = directory.names();
-        LOG.info(
-                "Database path {}: {} database(s); links may lead into {}",
-                directory.path(),
-                names.size(),
-                directory.stateDirs());
-        for (String name : names) {
-            try {
-                ServedDatabase db = directory.lease(name).db();
-                String problem = db.problem();
-                if (problem == null) {
-                    LOG.info("  [ok] {}.db ({})", name, db.layout());
-                } else {
-                    LOG.warn("  [!!] {}.db: {}", name, problem);
-                }
-            } catch (RuntimeException e) {
-                LOG.warn("  [!!] {}.db: {}", name, e.getMessage());
-            }
+
+        CommandLine.ParseResult parse(String... args) {
+            return line.parseArgs(GoFlagForms.normalise(line.getCommandSpec(), args));
         }
     }
+
+    /**
+     * {@code banq-api bench …} runs the load benchmark with its own flags. It leaves banq-api for
+     * the bench module; then this class, and the exit codes it lends the benchmark, go.
+     */
+    static final class Bench {
+        private Bench() {}
+
+        static boolean asked(String[] args) {
+            return args.length > 0 && args[0].equals("bench");
+        }
+
+        static int run(String[] args) {
+            return ApiBenchmark.run(Arrays.asList(args).subList(1, args.length));
+        }
+    }
+
+    static final int EX_USAGE = ExitCode.USAGE.code; // for ApiBenchmark, until it moves
+    static final int EX_SOFTWARE = ExitCode.INTERNAL.code; // for ApiBenchmark, until it moves
 }

@@ -26,7 +26,8 @@ record ApiOptions(
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 8001;
     static final Path DEFAULT_DB_PATH = Path.of("/srv/db");
-    static final List<Path> DEFAULT_STATE_DIRS = List.of(Path.of("/var/lib/banq"));
+    static final String DEFAULT_STATE_DIR = "/var/lib/banq";
+    static final List<Path> DEFAULT_STATE_DIRS = List.of(Path.of(DEFAULT_STATE_DIR));
     static final int DEFAULT_MAX_ROWS = 90;
     static final List<String> DEFAULT_ORIGINS =
             List.of(

@@ -1,19 +1,46 @@
 package com.xpowerbanq.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class ApiArgumentsTest {
+class ApiCommandTest {
+    private final StringWriter err = new StringWriter();
+
+    /** The options {@code args} give, as banq-api reads them. */
+    private static ApiOptions parse(List<String> args) {
+        ApiCommand command = new ApiCommand();
+        ApiMain.commandLine(command).parse(args.toArray(String[]::new));
+        return command.options();
+    }
+
+    private static boolean helpAsked(List<String> args) {
+        return ApiMain.commandLine(new ApiCommand())
+                .parse(args.toArray(String[]::new))
+                .isUsageHelpRequested();
+    }
+
+    /** Runs banq-api with {@code args}; its exit code, stderr in {@link #err}. */
+    private int run(List<String> args) {
+        ApiMain.Runner runner = ApiMain.commandLine(new ApiCommand());
+        runner.line().setErr(new PrintWriter(err, true));
+        runner.line().setOut(new PrintWriter(new StringWriter(), true));
+        return runner.execute(args.toArray(String[]::new));
+    }
 
     @Test
-    void noFlagsGiveTheOriginalDefaults() throws Exception {
-        ApiOptions options = ApiArguments.parse(List.of());
+    void noFlagsGiveTheOriginalDefaults() {
+        ApiOptions options = parse(List.of());
 
         assertThat(options.host()).isEqualTo("127.0.0.1");
         assertThat(options.port()).isEqualTo(8001);
@@ -30,9 +57,9 @@ class ApiArgumentsTest {
     }
 
     @Test
-    void shortFlagsAreRead() throws Exception {
+    void shortFlagsAreRead() {
         ApiOptions options =
-                ApiArguments.parse(
+                parse(
                         List.of(
                                 "-R",
                                 "100",
@@ -53,9 +80,9 @@ class ApiArgumentsTest {
     }
 
     @Test
-    void longFlagsWithSpaceOrEqualsAndGoSingleDashFormsAreRead() throws Exception {
+    void longFlagsWithSpaceOrEqualsAndGoSingleDashFormsAreRead() {
         ApiOptions options =
-                ApiArguments.parse(
+                parse(
                         List.of(
                                 "--max-rows=50",
                                 "--db-path",
@@ -78,11 +105,11 @@ class ApiArgumentsTest {
     }
 
     @Test
-    void stateDirectoriesReplaceTheDefaultAndAddUp() throws Exception {
-        assertThat(ApiArguments.parse(List.of("-S", "var/demo/lib")).stateDirs())
+    void stateDirectoriesReplaceTheDefaultAndAddUp() {
+        assertThat(parse(List.of("-S", "var/demo/lib")).stateDirs())
                 .containsExactly(Path.of("var/demo/lib"));
         assertThat(
-                        ApiArguments.parse(
+                        parse(
                                         List.of(
                                                 "-S",
                                                 "/a",
@@ -96,15 +123,17 @@ class ApiArgumentsTest {
     }
 
     @Test
-    void dashLIsMaxRowsToo() throws Exception {
-        assertThat(ApiArguments.parse(List.of("-L", "7")).maxRows()).isEqualTo(7);
+    void dashLIsMaxRowsToo() {
+        assertThat(parse(List.of("-L", "7")).maxRows()).isEqualTo(7);
     }
 
     @Test
-    void helpIsAskedForWithShortAndLongFlag() throws Exception {
-        assertThat(ApiArguments.parse(List.of("-h"))).isNull();
-        assertThat(ApiArguments.parse(List.of("-p", "1", "--help"))).isNull();
-        assertThat(ApiArguments.HELP)
+    void helpIsAskedForWithShortAndLongFlag() {
+        assertThat(helpAsked(List.of("-h"))).isTrue();
+        assertThat(helpAsked(List.of("-p", "1", "--help"))).isTrue();
+        assertThat(helpAsked(List.of("-help"))).isTrue();
+        assertThat(helpAsked(List.of("-p", "1"))).isFalse();
+        assertThat(new picocli.CommandLine(new ApiCommand()).getUsageMessage())
                 .contains(
                         "-h, --help",
                         "-R, -L, --max-rows",
@@ -125,20 +154,46 @@ class ApiArgumentsTest {
     @CsvSource(
             delimiter = '|',
             value = {
-                "--nope 1|unknown flag --nope",
-                "-p|flag -p needs a value",
-                "-p x|flag -p needs a whole number, got 'x'",
-                "-p 70000|flag -p must be in 0..65535, got 70000",
-                "-R 0|flag -R must be in 1..100000, got 0",
-                "-S|flag -S needs a value",
+                "--nope 1|Unknown options: '--nope', '1'",
+                "-p|Missing required parameter for option '--port'",
+                "-p x|Invalid value for option '--port': 'x' is not an int",
+                "-p 70000|flag --port must be in 0..65535, got 70000",
+                "-R 0|flag --max-rows must be in 1..100000, got 0",
+                "-S|Missing required parameter for option '--state-dir'",
                 "--db.max-open 0|flag --db.max-open must be in 1..1000, got 0",
-                "-O not-json|flag -O needs a JSON array of origins",
-                "-O {\"k\":1}|flag -O needs a JSON array of origins",
-                "stray|unexpected argument 'stray'",
+                "-O not-json|flag --cors-origins needs a JSON array of origins",
+                "-O {\"k\":1}|flag --cors-origins needs a JSON array of origins",
+                "stray|Unmatched argument at index 0: 'stray'",
             })
     void badFlagsAreUsageErrorsNamingTheFlag(String line, String message) {
-        assertThatThrownBy(() -> ApiArguments.parse(List.of(line.split(" "))))
-                .isInstanceOf(UsageException.class)
-                .hasMessageStartingWith(message);
+        // when
+        int code = run(List.of(line.split(" ")));
+
+        // then
+        assertThat(code).isEqualTo(64);
+        assertThat(err.toString())
+                .startsWith("banq-api: " + message)
+                .contains("(see banq-api --help)");
+    }
+
+    @Test
+    void aDbPathThatIsAFileIsAUsageError(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("db"), "");
+
+        assertThat(run(List.of("-P", file.toString()))).isEqualTo(64);
+        assertThat(err.toString())
+                .startsWith("banq-api: --db-path " + file + " is not a directory");
+    }
+
+    @Test
+    void aPortInUseExits69SayingWhere() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+
+            assertThat(run(List.of("-p", Integer.toString(port), "-P", "/nonexistent")))
+                    .isEqualTo(69);
+            assertThat(err.toString())
+                    .startsWith("banq-api: cannot listen on 127.0.0.1:" + port + ": ");
+        }
     }
 }
