@@ -1,11 +1,12 @@
 package com.xpowerbanq.api;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.xpowerbanq.api.json.GoJson;
 import io.javalin.http.Context;
 
 /** The routes that need no database: health, robots.txt and the description of the API. */
 final class ServiceHandlers {
-    static final String HEALTH = "{\"service\":\"XPower Banq API\",\"status\":\"ok\"}\n";
+    static final String HEALTH = GoJson.document(new Health("XPower Banq API", "ok"));
     static final String ROBOTS = "User-agent: *\nDisallow: /\n";
     static final String ROOT = GoJson.document(ApiDescription.of(Route.values()));
 
@@ -25,4 +26,8 @@ final class ServiceHandlers {
         ctx.header("Cache-Control", "public, max-age=3600");
         ctx.result(ROOT);
     }
+
+    /** The health answer; the original wrote its keys in this order. */
+    @JsonPropertyOrder({"service", "status"})
+    record Health(String service, String status) {}
 }

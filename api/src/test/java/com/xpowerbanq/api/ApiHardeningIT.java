@@ -249,6 +249,35 @@ class ApiHardeningIT {
     }
 
     @Test
+    void anEmptyOriginListServesBrowsersOfNoOriginAndVariesByOrigin() throws Exception {
+        try (ApiServer closed = ApiServerFixture.start(dbPath, List.of())) {
+            RawHttp other = new RawHttp(closed.port());
+
+            // when
+            RawHttp.Response simple =
+                    other.send("GET", "/health", Map.of("Origin", "http://localhost:5173"));
+            RawHttp.Response preflight =
+                    other.send(
+                            "OPTIONS",
+                            "/health",
+                            Map.of(
+                                    "Origin",
+                                    "http://localhost:5173",
+                                    "Access-Control-Request-Method",
+                                    "GET"));
+            RawHttp.Response sameOrigin = other.get("/health");
+
+            // then: served, never marked readable, and caches told the answer varies by origin
+            assertThat(simple.status()).isEqualTo(200);
+            assertThat(simple.header("Access-Control-Allow-Origin")).isNull();
+            assertThat(simple.header("Vary")).isEqualTo("Origin");
+            assertThat(preflight.status()).isEqualTo(200);
+            assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
+            assertThat(sameOrigin.header("Vary")).isEqualTo("Origin");
+        }
+    }
+
+    @Test
     void plainOptionsSaysWhichMethodsAreAllowed() throws Exception {
         RawHttp.Response response = http.send("OPTIONS", "/health", Map.of());
 

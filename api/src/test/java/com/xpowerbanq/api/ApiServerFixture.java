@@ -23,6 +23,25 @@ final class ApiServerFixture {
     }
 
     static ApiServer start(Path dbPath, List<Path> stateDirs, int maxRows, Duration queryTimeout) {
+        return start(
+                dbPath,
+                stateDirs,
+                maxRows,
+                queryTimeout,
+                List.of("https://www.xpowerbanq.com", "http://localhost:5173"));
+    }
+
+    /** Only {@code corsOrigins} may read answers from a browser. */
+    static ApiServer start(Path dbPath, List<String> corsOrigins) {
+        return start(dbPath, List.of(), 90, Duration.ofSeconds(5), corsOrigins);
+    }
+
+    private static ApiServer start(
+            Path dbPath,
+            List<Path> stateDirs,
+            int maxRows,
+            Duration queryTimeout,
+            List<String> corsOrigins) {
         ApiOptions options =
                 new ApiOptions(
                         "127.0.0.1",
@@ -30,7 +49,7 @@ final class ApiServerFixture {
                         dbPath,
                         stateDirs,
                         maxRows,
-                        List.of("https://www.xpowerbanq.com", "http://localhost:5173"),
+                        corsOrigins,
                         new PoolSettings(4, 1, queryTimeout));
         return new ApiServer(options).start();
     }
