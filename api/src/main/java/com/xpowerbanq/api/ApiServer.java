@@ -1,23 +1,15 @@
 package com.xpowerbanq.api;
 
-import com.xpowerbanq.api.json.GoJson;
 import io.javalin.Javalin;
-import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.javalin.http.HttpResponseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.eclipse.jetty.http.BadMessageException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * banq-api's HTTP server: builds the Javalin app from its parts (no statics, so tests start it on
- * port 0) with every route and error mapping in one place.
+ * port 0) with every route in one place and the error answers of {@link ErrorAnswers}.
  */
 public final class ApiServer implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
-
     private final DatabaseDirectory directory;
     private final SeriesQueries queries;
     private final Javalin app;
@@ -75,49 +67,8 @@ public final class ApiServer implements AutoCloseable {
                                 config.routes.head(path, handler);
                             });
 
-                    config.routes.exception(
-                            BadRequestException.class, (e, ctx) -> error(ctx, 400, e.getMessage()));
-                    config.routes.exception(
-                            UnavailableException.class, (e, ctx) -> unavailable(ctx, e));
-                    config.routes.exception(
-                            ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-                    config.routes.exception(
-                            HttpResponseException.class, (e, ctx) -> httpError(ctx, e));
-                    config.routes.exception(
-                            BadMessageException.class, (e, ctx) -> error(ctx, 400, "Bad request"));
-                    config.routes.exception(
-                            IllegalArgumentException.class,
-                            (e, ctx) -> error(ctx, 400, "Bad request"));
-                    config.routes.exception(Exception.class, (e, ctx) -> internal(ctx, e));
+                    ErrorAnswers.register(config.routes);
                 });
-    }
-
-    private static void error(Context ctx, int status, String message) {
-        ctx.status(status);
-        ctx.contentType("application/json");
-        ctx.result(GoJson.error(message));
-    }
-
-    private static void unavailable(Context ctx, UnavailableException e) {
-        if (e.getCause() != null) {
-            LOG.debug("{} {}: {}", ctx.method(), ctx.path(), e.getMessage(), e.getCause());
-        }
-        error(ctx, 503, e.getMessage());
-    }
-
-    private static void httpError(Context ctx, HttpResponseException e) {
-        String message =
-                switch (e.getStatus()) {
-                    case 404 -> "Not found";
-                    case 405 -> "Method not allowed";
-                    default -> e.getMessage();
-                };
-        error(ctx, e.getStatus(), message);
-    }
-
-    private static void internal(Context ctx, Exception e) {
-        LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-        error(ctx, 500, "Internal server error");
     }
 
     ApiServer start() {

@@ -206,15 +206,7 @@ class ApiHardeningIT {
 
     @Test
     void corsPreflightForAMethodOtherThanGetGetsNoAllowHeaders() throws Exception {
-        RawHttp.Response response =
-                http.send(
-                        "OPTIONS",
-                        "/health",
-                        Map.of(
-                                "Origin",
-                                "http://localhost:5173",
-                                "Access-Control-Request-Method",
-                                "DELETE"));
+        RawHttp.Response response = preflight(http, "/health", "DELETE");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Access-Control-Allow-Origin")).isNull();
@@ -256,15 +248,7 @@ class ApiHardeningIT {
             // when
             RawHttp.Response simple =
                     other.send("GET", "/health", Map.of("Origin", "http://localhost:5173"));
-            RawHttp.Response preflight =
-                    other.send(
-                            "OPTIONS",
-                            "/health",
-                            Map.of(
-                                    "Origin",
-                                    "http://localhost:5173",
-                                    "Access-Control-Request-Method",
-                                    "GET"));
+            RawHttp.Response preflight = preflight(other, "/health", "GET");
             RawHttp.Response sameOrigin = other.get("/health");
 
             // then: served, never marked readable, and caches told the answer varies by origin
@@ -275,6 +259,15 @@ class ApiHardeningIT {
             assertThat(preflight.header("Access-Control-Allow-Origin")).isNull();
             assertThat(sameOrigin.header("Vary")).isEqualTo("Origin");
         }
+    }
+
+    /** A preflight from the web UI's development origin asking for {@code method}. */
+    private static RawHttp.Response preflight(RawHttp http, String target, String method)
+            throws Exception {
+        return http.send(
+                "OPTIONS",
+                target,
+                Map.of("Origin", "http://localhost:5173", "Access-Control-Request-Method", method));
     }
 
     @Test
