@@ -1,9 +1,7 @@
 package com.xpowerbanq.api;
 
-import com.xpowerbanq.schema.cli.Cli;
 import com.xpowerbanq.schema.cli.ExitCode;
 import java.util.Arrays;
-import picocli.CommandLine;
 
 /** banq-api: serves the series databases of a directory over HTTP, or benchmarks itself. */
 public final class ApiMain {
@@ -13,28 +11,11 @@ public final class ApiMain {
         if (Bench.asked(args)) {
             System.exit(Bench.run(args));
         }
-        int code = commandLine(new ApiCommand()).execute(args);
+        int code = new ApiCommandLine(new ApiCommand()).execute(args);
         if (code != ExitCode.OK.code) {
             System.exit(code);
         }
         // OK: help was printed, or the server runs on its own threads until the JVM stops
-    }
-
-    /** The command line of {@code command}, reading Go's one-dash long flags too. */
-    static Runner commandLine(ApiCommand command) {
-        CommandLine line = Cli.commandLine(command);
-        return new Runner(line);
-    }
-
-    /** A picocli command line that first turns Go's flag forms into picocli's. */
-    record Runner(CommandLine line) {
-        int execute(String... args) {
-            return line.execute(GoFlagForms.normalise(line.getCommandSpec(), args));
-        }
-
-        CommandLine.ParseResult parse(String... args) {
-            return line.parseArgs(GoFlagForms.normalise(line.getCommandSpec(), args));
-        }
     }
 
     /**

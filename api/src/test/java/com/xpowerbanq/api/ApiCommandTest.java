@@ -20,21 +20,21 @@ class ApiCommandTest {
     /** The options {@code args} give, as banq-api reads them. */
     private static ApiOptions parse(List<String> args) {
         ApiCommand command = new ApiCommand();
-        ApiMain.commandLine(command).parse(args.toArray(String[]::new));
+        new ApiCommandLine(command).parse(args.toArray(String[]::new));
         return command.options();
     }
 
     private static boolean helpAsked(List<String> args) {
-        return ApiMain.commandLine(new ApiCommand())
+        return new ApiCommandLine(new ApiCommand())
                 .parse(args.toArray(String[]::new))
                 .isUsageHelpRequested();
     }
 
     /** Runs banq-api with {@code args}; its exit code, stderr in {@link #err}. */
     private int run(List<String> args) {
-        ApiMain.Runner runner = ApiMain.commandLine(new ApiCommand());
-        runner.line().setErr(new PrintWriter(err, true));
-        runner.line().setOut(new PrintWriter(new StringWriter(), true));
+        ApiCommandLine runner = new ApiCommandLine(new ApiCommand());
+        runner.picocli().setErr(new PrintWriter(err, true));
+        runner.picocli().setOut(new PrintWriter(new StringWriter(), true));
         return runner.execute(args.toArray(String[]::new));
     }
 
@@ -102,6 +102,15 @@ class ApiCommandTest {
         assertThat(options.pool().maxOpen()).isEqualTo(4);
         assertThat(options.pool().maxIdle()).isEqualTo(2);
         assertThat(options.host()).isEqualTo("::1");
+    }
+
+    @Test
+    void goOneDashLongFlagsTakeEqualsTooAndARepeatedFlagKeepsItsLastValue() {
+        ApiOptions options = parse(List.of("-db-path=/x", "-p=9000", "-max-rows", "3", "-L=4"));
+
+        assertThat(options.dbPath()).isEqualTo(Path.of("/x"));
+        assertThat(options.port()).isEqualTo(9000);
+        assertThat(options.maxRows()).isEqualTo(4);
     }
 
     @Test
