@@ -32,7 +32,7 @@ final class RollupSnapshot {
     /** Reads all days of the rollup on {@code c} and renders them as rows of {@code route}. */
     static RollupSnapshot load(Connection c, Route route, FileStamp stamp) throws SQLException {
         List<String> days = new ArrayList<>();
-        List<String> rows = new ArrayList<>();
+        List<DailyRow> rows = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(ALL_DAYS);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
@@ -49,10 +49,11 @@ final class RollupSnapshot {
                                         day,
                                         n);
                 days.add(day);
-                rows.add(GoJson.value(row));
+                rows.add(row);
             }
         }
-        return new RollupSnapshot(stamp, days.toArray(String[]::new), rows.toArray(String[]::new));
+        return new RollupSnapshot(
+                stamp, days.toArray(String[]::new), GoJson.values(rows).toArray(String[]::new));
     }
 
     private static Double nullable(ResultSet rs, int column) throws SQLException {

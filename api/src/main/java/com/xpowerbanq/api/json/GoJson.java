@@ -1,10 +1,15 @@
 package com.xpowerbanq.api.json;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
+import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -39,6 +44,27 @@ public final class GoJson {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Each of {@code values} as its own JSON value, no newline; one generator writes them all,
+     * which costs a fraction of writing each on its own.
+     */
+    public static List<String> values(List<?> values) {
+        StringWriter out = new StringWriter();
+        List<String> texts = new ArrayList<>(values.size());
+        try (JsonGenerator generator = MAPPER.createGenerator(out)) {
+            generator.setRootValueSeparator(null);
+            for (Object value : values) {
+                MAPPER.writeValue(generator, value);
+                generator.flush();
+                texts.add(out.toString());
+                out.getBuffer().setLength(0);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return texts;
     }
 
     /** {@code value} as a whole answer body: the JSON value and a newline. */

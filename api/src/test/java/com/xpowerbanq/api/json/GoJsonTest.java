@@ -77,4 +77,10 @@ class GoJsonTest {
         String exp = exponent < 0 ? "-" + (-exponent) : "+" + String.format("%02d", exponent);
         return (value < 0 ? "-" : "") + mantissa + "e" + exp;
     }
+
+    @org.junit.jupiter.api.Test
+    void eachOfManyValuesIsWrittenOnItsOwnWithNothingBetween() {
+        assertThat(GoJson.values(java.util.List.of(0.5, "a&b", java.util.List.of(1e21), 1e-7)))
+                .containsExactly("0.5", "\"a\\u0026b\"", "[1e+21]", "1e-7");
+    }
 }
