@@ -1,6 +1,7 @@
 package com.xpowerbanq.batch.index;
 
 import com.xpowerbanq.batch.chain.ChainLog;
+import com.xpowerbanq.schema.row.LogJson;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,19 +57,16 @@ abstract sealed class EventDecoder permits ReindexDecoder, RefreshDecoder {
     }
 
     /** The nested {@code log} object as ethers serialised it. */
-    static void writeLog(JsonText json, ChainLog log) {
-        List<String> topics = log.topics().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
-        json.object("log")
-                .field("_type", "log")
-                .field("address", checksum(log.address()))
-                .field("blockHash", log.blockHash().toLowerCase(Locale.ROOT))
-                .number("blockNumber", log.blockNumber())
-                .field("data", log.data().toLowerCase(Locale.ROOT))
-                .number("index", log.logIndex())
-                .bool("removed", log.removed())
-                .strings("topics", topics)
-                .field("transactionHash", log.transactionHash().toLowerCase(Locale.ROOT))
-                .number("transactionIndex", log.transactionIndex())
-                .close();
+    static LogJson logJson(ChainLog log) {
+        return new LogJson(
+                checksum(log.address()),
+                log.blockHash().toLowerCase(Locale.ROOT),
+                log.blockNumber(),
+                log.data().toLowerCase(Locale.ROOT),
+                log.logIndex(),
+                log.removed(),
+                log.topics().stream().map(t -> t.toLowerCase(Locale.ROOT)).toList(),
+                log.transactionHash().toLowerCase(Locale.ROOT),
+                log.transactionIndex());
     }
 }

@@ -2,6 +2,7 @@ package com.xpowerbanq.batch.index;
 
 import com.xpowerbanq.batch.chain.ChainLog;
 import com.xpowerbanq.schema.RtSeries;
+import com.xpowerbanq.schema.row.RtRow;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
@@ -45,21 +46,17 @@ final class RefreshDecoder extends EventDecoder {
                             + series.instanceId());
         }
         List<BigInteger> w = words(log, 3, "Refresh");
-        String id = EventId.of(chainId, log.blockHash(), log.logIndex());
-        JsonText json =
-                new JsonText()
-                        .open()
-                        .field("id", id)
-                        .field("filter", "Refresh")
-                        .field("source_symbol", series.source().name())
-                        .field("source_token", source)
-                        .field("target_symbol", series.target().name())
-                        .field("target_token", target)
-                        .bigint("quote_bid", w.get(0))
-                        .bigint("quote_ask", w.get(1))
-                        .bigint("quote_time", w.get(2));
-        writeLog(json, log);
-        json.close();
-        return new SeriesRow(id, json.toString(), log.blockNumber(), log.logIndex());
+        RtRow row =
+                new RtRow(
+                        EventId.of(chainId, log.blockHash(), log.logIndex()),
+                        series.source().name(),
+                        source,
+                        series.target().name(),
+                        target,
+                        w.get(0),
+                        w.get(1),
+                        w.get(2),
+                        logJson(log));
+        return SeriesRow.of(row);
     }
 }

@@ -2,6 +2,7 @@ package com.xpowerbanq.batch.index;
 
 import com.xpowerbanq.batch.chain.ChainLog;
 import com.xpowerbanq.schema.RiSeries;
+import com.xpowerbanq.schema.row.RiRow;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Arrays;
@@ -32,22 +33,18 @@ final class ReindexDecoder extends EventDecoder {
     SeriesRow decode(long chainId, ChainLog log) {
         List<BigInteger> w = words(log, 3, "Reindex");
         BigInteger indexRay = w.get(0);
-        String id = EventId.of(chainId, log.blockHash(), log.logIndex());
-        JsonText json =
-                new JsonText()
-                        .open()
-                        .field("id", id)
-                        .field("filter", "Reindex")
-                        .bigint("index_ray", indexRay)
-                        .bigint("index_log", indexLog(indexRay))
-                        .bigint("util_wad", w.get(1))
-                        .bigint("stamp", w.get(2))
-                        .field("symbol", series.token().name())
-                        .field("token", token)
-                        .field("mode", series.mode().label());
-        writeLog(json, log);
-        json.close();
-        return new SeriesRow(id, json.toString(), log.blockNumber(), log.logIndex());
+        RiRow row =
+                new RiRow(
+                        EventId.of(chainId, log.blockHash(), log.logIndex()),
+                        indexRay,
+                        indexLog(indexRay),
+                        w.get(1),
+                        w.get(2),
+                        series.token().name(),
+                        token,
+                        series.mode().label(),
+                        logJson(log));
+        return SeriesRow.of(row);
     }
 
     /**

@@ -9,6 +9,10 @@ import com.xpowerbanq.batch.chain.ChainLog;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.RiSeries;
 import com.xpowerbanq.schema.RtSeries;
+import com.xpowerbanq.schema.row.RiRow;
+import com.xpowerbanq.schema.row.Row;
+import com.xpowerbanq.schema.row.RowJson;
+import com.xpowerbanq.schema.row.RtRow;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigInteger;
@@ -33,6 +37,24 @@ class RowDecodingTest {
 
         assertThat(row.json()).isEqualTo(golden.get("expected").asText());
         assertThat(row.id()).isEqualTo(JSON.readTree(row.json()).get("id").asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"reindex-v10a.json", "refresh-v10a.json"})
+    void theRowReadsBackWithJacksonAsTheSameTypedRow(String file) throws IOException {
+        // given
+        JsonNode golden = read(file);
+        String expected = golden.get("expected").asText();
+        Class<? extends Row> kind = golden.has("token") ? RiRow.class : RtRow.class;
+
+        // when
+        Row row = RowJson.read(expected, kind);
+
+        // then
+        assertThat(RowJson.write(row)).isEqualTo(expected);
+        assertThat(row.log().blockNumber())
+                .isEqualTo(JSON.readTree(expected).at("/log/blockNumber").asLong());
+        assertThat(JSON.readTree(RowJson.write(row))).isEqualTo(JSON.readTree(expected));
     }
 
     @ParameterizedTest
