@@ -1,6 +1,12 @@
 package com.xpowerbanq.schema;
 
+import com.xpowerbanq.schema.row.LogJson;
+import com.xpowerbanq.schema.row.RiRow;
+import com.xpowerbanq.schema.row.RowJson;
+import com.xpowerbanq.schema.row.RtMidRow;
+import com.xpowerbanq.schema.row.RtRow;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -10,6 +16,11 @@ import java.util.UUID;
 record Event(String id, long block, int index, long time, BigInteger a, BigInteger b) {
 
     static final BigInteger E18 = BigInteger.TEN.pow(18);
+
+    private static final String APOW = "APOW";
+    private static final String APOW_TOKEN = "0xf3dd4E0a1dB7C5DCbf3b225698Cb6A916AEB24d9";
+    private static final String XPOW = "XPOW";
+    private static final String XPOW_TOKEN = "0x8f0A35CaBD10E830C8c10629CF539c2e0f1f3481";
 
     static Event of(long block, int index, long time, BigInteger a, BigInteger b) {
         return new Event(UUID.randomUUID().toString(), block, index, time, a, b);
@@ -29,85 +40,52 @@ record Event(String id, long block, int index, long time, BigInteger a, BigInteg
     }
 
     String json(Kind kind) {
-        return kind == Kind.RI ? riJson() : rtJson(false);
+        return RowJson.write(kind == Kind.RI ? riRow() : rtRow());
     }
 
     /** An RT row as the original CLI wrote it: the quote under quote_mid/quote_rel/quote_utc. */
     String legacyRtJson() {
-        return rtJson(true);
+        return RowJson.write(
+                new RtMidRow(
+                        id,
+                        XPOW,
+                        XPOW_TOKEN,
+                        APOW,
+                        APOW_TOKEN,
+                        a,
+                        b,
+                        BigInteger.valueOf(time),
+                        log()));
     }
 
-    private String riJson() {
-        return "{\"id\":\""
-                + id
-                + "\",\"filter\":\"Reindex\""
-                + ",\"index_ray\":\""
-                + BigInteger.TEN.pow(27).add(BigInteger.valueOf(block))
-                + "n\""
-                + ",\"index_log\":\""
-                + block
-                + "n\""
-                + ",\"util_wad\":\""
-                + a
-                + "n\""
-                + ",\"stamp\":\""
-                + time
-                + "n\""
-                + ",\"symbol\":\"APOW\",\"token\":\"0xf3dd4E0a1dB7C5DCbf3b225698Cb6A916AEB24d9\""
-                + ",\"mode\":\"supply\",\"log\":"
-                + log()
-                + "}";
+    private RiRow riRow() {
+        return new RiRow(
+                id,
+                BigInteger.TEN.pow(27).add(BigInteger.valueOf(block)),
+                BigInteger.valueOf(block),
+                a,
+                BigInteger.valueOf(time),
+                APOW,
+                APOW_TOKEN,
+                "supply",
+                log());
     }
 
-    private String rtJson(boolean legacy) {
-        String quote =
-                legacy
-                        ? ",\"quote_mid\":\""
-                                + a
-                                + "n\",\"quote_rel\":\""
-                                + b
-                                + "n\",\"quote_utc\":\""
-                                + time
-                                + "n\""
-                        : ",\"quote_bid\":\""
-                                + a
-                                + "n\",\"quote_ask\":\""
-                                + b
-                                + "n\",\"quote_time\":\""
-                                + time
-                                + "n\"";
-        return "{\"id\":\""
-                + id
-                + "\",\"filter\":\"Refresh\""
-                + ",\"source_symbol\":\"XPOW\",\"source_token\":\"0x8f0A35CaBD10E830C8c10629CF539c2e0f1f3481\""
-                + ",\"target_symbol\":\"APOW\",\"target_token\":\"0xf3dd4E0a1dB7C5DCbf3b225698Cb6A916AEB24d9\""
-                + quote
-                + ",\"log\":"
-                + log()
-                + "}";
+    private RtRow rtRow() {
+        return new RtRow(
+                id, XPOW, XPOW_TOKEN, APOW, APOW_TOKEN, a, b, BigInteger.valueOf(time), log());
     }
 
-    private String log() {
-        return "{\"_type\":\"log\",\"address\":\"0x96d015A979b12F7025AAc137A4C640f8D2ec2499\""
-                + ",\"blockHash\":\"0x"
-                + String.format("%064x", block)
-                + "\""
-                + ",\"blockNumber\":"
-                + block
-                + ",\"data\":\"0x"
-                + String.format("%064x", a)
-                + "\""
-                + ",\"index\":"
-                + index
-                + ",\"removed\":false"
-                + ",\"topics\":[\"0x"
-                + "ab".repeat(32)
-                + "\"]"
-                + ",\"transactionHash\":\"0x"
-                + String.format("%064x", block * 1000 + index)
-                + "\""
-                + ",\"transactionIndex\":"
-                + (index % 3)
-                + "}";
+    private LogJson log() {
+        return new LogJson(
+                "0x96d015A979b12F7025AAc137A4C640f8D2ec2499",
+                "0x" + String.format("%064x", block),
+                block,
+                "0x" + String.format("%064x", a),
+                index,
+                false,
+                List.of("0x" + "ab".repeat(32)),
+                "0x" + String.format("%064x", block * 1000 + index),
+                index % 3);
     }
 }
