@@ -3,6 +3,12 @@ package com.xpowerbanq.api;
 import com.xpowerbanq.schema.Kind;
 import com.xpowerbanq.schema.LegacySchema;
 import com.xpowerbanq.schema.SeriesDatabase;
+import com.xpowerbanq.schema.row.LogJson;
+import com.xpowerbanq.schema.row.RiRow;
+import com.xpowerbanq.schema.row.Row;
+import com.xpowerbanq.schema.row.RowJson;
+import com.xpowerbanq.schema.row.RtRow;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,7 +18,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
+import java.util.UUID;
 
 /**
  * Writes benchmark databases at production density in the original JSON row format: legacy ones
@@ -23,6 +32,7 @@ import java.util.SplittableRandom;
 final class BenchDatabases {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
     private static final int BATCH = 2_000;
+    private static final BigInteger RAY = BigInteger.TEN.pow(27);
 
     private BenchDatabases() {}
 
@@ -52,15 +62,15 @@ final class BenchDatabases {
             for (long i = 0; i < rows; i++) {
                 long time = from + (long) ((double) i * span / rows);
                 long block = 40_000_000L + i * 3;
-                String json;
+                Row row;
                 if (kind == Kind.RI) {
-                    json = rowMaker.reindex(time, random.nextDouble(), block);
+                    row = rowMaker.reindex(time, random.nextDouble(), block);
                 } else {
                     price = Math.max(0.01, price * (1 + (random.nextDouble() - 0.5) * 0.01));
-                    json = rowMaker.refresh(time, price * 0.999, price * 1.001, block);
+                    row = rowMaker.refresh(time, price * 0.999, price * 1.001, block);
                 }
-                insert.setString(1, rowMaker.lastId());
-                insert.setString(2, json);
+                insert.setString(1, row.id());
+                insert.setString(2, RowJson.write(row));
                 insert.addBatch();
                 if ((i + 1) % BATCH == 0) {
                     insert.executeBatch();
@@ -85,86 +95,77 @@ final class BenchDatabases {
         return c;
     }
 
-    /** Builds rows in the original JSON format with random hashes. */
+    /** Builds rows in the original format with random hashes. */
     private static final class Rows {
         private final SplittableRandom random;
-        private final StringBuilder out = new StringBuilder(1_024);
-        private String lastId = "";
+        private final StringBuilder hex = new StringBuilder(200);
 
         Rows(SplittableRandom random) {
             this.random = random;
         }
 
-        String lastId() {
-            return lastId;
+        Row reindex(long stamp, double util, long block) {
+            return new RiRow(
+                    id(),
+                    RAY,
+                    BigInteger.ZERO,
+                    BigInteger.valueOf((long) (util * 1e18)),
+                    BigInteger.valueOf(stamp),
+                    "APOW",
+                    hex(40),
+                    "supply",
+                    log(block, 1));
         }
 
-        String reindex(long stamp, double util, long block) {
-            out.setLength(0);
-            startRow();
-            out.append("\"filter\":\"Reindex\",\"index_ray\":\"1000000000000000000000000000n\",")
-                    .append("\"index_log\":\"0n\",\"util_wad\":\"")
-                    .append((long) (util * 1e18))
-                    .append("n\",\"stamp\":\"")
-                    .append(stamp)
-                    .append("n\",\"symbol\":\"APOW\",\"token\":\"");
-            hex(40);
-            out.append("\",\"mode\":\"supply\",");
-            log(block, 1);
-            return out.append('}').toString();
+        Row refresh(long time, double bid, double ask, long block) {
+            return new RtRow(
+                    id(),
+                    "XPOW",
+                    hex(40),
+                    "APOW",
+                    hex(40),
+                    BigInteger.valueOf((long) (bid * 1e18)),
+                    BigInteger.valueOf((long) (ask * 1e18)),
+                    BigInteger.valueOf(time),
+                    log(block, 3));
         }
 
-        String refresh(long time, double bid, double ask, long block) {
-            out.setLength(0);
-            startRow();
-            out.append("\"filter\":\"Refresh\",\"source_symbol\":\"XPOW\",\"source_token\":\"");
-            hex(40);
-            out.append("\",\"target_symbol\":\"APOW\",\"target_token\":\"");
-            hex(40);
-            out.append("\",\"quote_bid\":\"")
-                    .append((long) (bid * 1e18))
-                    .append("n\",\"quote_ask\":\"")
-                    .append((long) (ask * 1e18))
-                    .append("n\",\"quote_time\":\"")
-                    .append(time)
-                    .append("n\",");
-            log(block, 3);
-            return out.append('}').toString();
+        private String id() {
+            return new UUID(random.nextLong(), random.nextLong()).toString();
         }
 
-        private void startRow() {
-            lastId = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
-            out.append("{\"id\":\"").append(lastId).append("\",");
-        }
-
-        private void log(long block, int topics) {
-            out.append("\"log\":{\"_type\":\"log\",\"address\":\"");
-            hex(40);
-            out.append("\",\"blockHash\":\"");
-            hex(64);
-            out.append("\",\"blockNumber\":").append(block).append(",\"data\":\"");
-            hex(192);
-            out.append("\",\"index\":0,\"removed\":false,\"topics\":[");
+        private LogJson log(long block, int topics) {
+            String address = hex(40);
+            String blockHash = hex(64);
+            String data = hex(192);
+            List<String> topicList = new ArrayList<>(topics);
             for (int t = 0; t < topics; t++) {
-                out.append(t > 0 ? ",\"" : "\"");
-                hex(64);
-                out.append('"');
+                topicList.add(hex(64));
             }
-            out.append("],\"transactionHash\":\"");
-            hex(64);
-            out.append("\",\"transactionIndex\":").append(random.nextInt(8)).append('}');
+            return new LogJson(
+                    address,
+                    blockHash,
+                    block,
+                    data,
+                    0,
+                    false,
+                    topicList,
+                    hex(64),
+                    random.nextInt(8));
         }
 
-        private void hex(int digits) {
-            out.append("0x");
+        private String hex(int digits) {
+            hex.setLength(0);
+            hex.append("0x");
             long bits = 0;
             for (int i = 0; i < digits; i++) {
                 if (i % 16 == 0) {
                     bits = random.nextLong();
                 }
-                out.append(HEX[(int) (bits & 0xF)]);
+                hex.append(HEX[(int) (bits & 0xF)]);
                 bits >>>= 4;
             }
+            return hex.toString();
         }
     }
 }

@@ -3,6 +3,12 @@ package com.xpowerbanq.api;
 import com.xpowerbanq.schema.Kind;
 import com.xpowerbanq.schema.LegacySchema;
 import com.xpowerbanq.schema.SeriesDatabase;
+import com.xpowerbanq.schema.row.LogJson;
+import com.xpowerbanq.schema.row.RiRow;
+import com.xpowerbanq.schema.row.Row;
+import com.xpowerbanq.schema.row.RowJson;
+import com.xpowerbanq.schema.row.RtMidRow;
+import com.xpowerbanq.schema.row.RtRow;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -10,6 +16,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,6 +24,9 @@ import java.util.UUID;
  * the current one with the daily rollup, rows in the original JSON format.
  */
 final class SeriesFiles implements AutoCloseable {
+    private static final String SOURCE = "0x02";
+    private static final String TARGET = "0x01";
+
     private final Connection connection;
     private final PreparedStatement insert;
     private long block = 1_000;
@@ -44,16 +54,18 @@ final class SeriesFiles implements AutoCloseable {
     /** A Reindex event with utilisation {@code util} (as util_wad = util·1e18) at {@code stamp}. */
     SeriesFiles reindex(long stamp, double util, long blockNumber, int logIndex)
             throws SQLException {
-        BigInteger wad = new BigDecimal(util).movePointRight(18).toBigInteger();
-        String json =
-                "{\"id\":\"%s\",\"filter\":\"Reindex\",\"index_ray\":\"1000000000000000000000000000n\","
-                                .formatted(id(blockNumber, logIndex))
-                        + "\"index_log\":\"0n\",\"util_wad\":\"%sn\",\"stamp\":\"%dn\","
-                                .formatted(wad, stamp)
-                        + "\"symbol\":\"APOW\",\"token\":\"0x01\",\"mode\":\"supply\","
-                        + log(blockNumber, logIndex)
-                        + "}";
-        return insert(blockNumber, logIndex, json);
+        RiRow row =
+                new RiRow(
+                        id(blockNumber, logIndex),
+                        BigInteger.TEN.pow(27),
+                        BigInteger.ZERO,
+                        wad(util),
+                        BigInteger.valueOf(stamp),
+                        "APOW",
+                        TARGET,
+                        "supply",
+                        log(blockNumber, logIndex));
+        return insert(row);
     }
 
     SeriesFiles reindex(long stamp, double util) throws SQLException {
@@ -63,15 +75,18 @@ final class SeriesFiles implements AutoCloseable {
     /** A Refresh event with quote (bid, ask) at quote time {@code time}. */
     SeriesFiles refresh(long time, double bid, double ask, long blockNumber, int logIndex)
             throws SQLException {
-        String json =
-                "{\"id\":\"%s\",\"filter\":\"Refresh\",\"source_symbol\":\"XPOW\","
-                                .formatted(id(blockNumber, logIndex))
-                        + "\"source_token\":\"0x02\",\"target_symbol\":\"APOW\",\"target_token\":\"0x01\","
-                        + "\"quote_bid\":\"%sn\",\"quote_ask\":\"%sn\",\"quote_time\":\"%dn\","
-                                .formatted(wad(bid), wad(ask), time)
-                        + log(blockNumber, logIndex)
-                        + "}";
-        return insert(blockNumber, logIndex, json);
+        RtRow row =
+                new RtRow(
+                        id(blockNumber, logIndex),
+                        "XPOW",
+                        SOURCE,
+                        "APOW",
+                        TARGET,
+                        wad(bid),
+                        wad(ask),
+                        BigInteger.valueOf(time),
+                        log(blockNumber, logIndex));
+        return insert(row);
     }
 
     SeriesFiles refresh(long time, double bid, double ask) throws SQLException {
@@ -81,34 +96,44 @@ final class SeriesFiles implements AutoCloseable {
     /** A Refresh row as the original CLI wrote v10a quotes: quote_mid/quote_rel/quote_utc. */
     SeriesFiles refreshMidNames(long time, double mid, long blockNumber, int logIndex)
             throws SQLException {
-        String json =
-                "{\"id\":\"%s\",\"filter\":\"Refresh\",\"source_symbol\":\"XPOW\","
-                                .formatted(id(blockNumber, logIndex))
-                        + "\"quote_mid\":\"%sn\",\"quote_rel\":\"0n\",\"quote_utc\":\"%dn\","
-                                .formatted(wad(mid), time)
-                        + log(blockNumber, logIndex)
-                        + "}";
-        return insert(blockNumber, logIndex, json);
+        RtMidRow row =
+                new RtMidRow(
+                        id(blockNumber, logIndex),
+                        "XPOW",
+                        SOURCE,
+                        "APOW",
+                        TARGET,
+                        wad(mid),
+                        BigInteger.ZERO,
+                        BigInteger.valueOf(time),
+                        log(blockNumber, logIndex));
+        return insert(row);
     }
 
-    private static String wad(double value) {
-        return new BigDecimal(value).movePointRight(18).toBigInteger().toString();
+    private static BigInteger wad(double value) {
+        return new BigDecimal(value).movePointRight(18).toBigInteger();
     }
 
     private static String id(long blockNumber, int logIndex) {
         return UUID.nameUUIDFromBytes((blockNumber + ":" + logIndex).getBytes()).toString();
     }
 
-    private static String log(long blockNumber, int logIndex) {
-        return ("\"log\":{\"_type\":\"log\",\"address\":\"0x03\",\"blockHash\":\"0x%x\","
-                        + "\"blockNumber\":%d,\"data\":\"0x\",\"index\":%d,\"removed\":false,"
-                        + "\"topics\":[],\"transactionHash\":\"0x%x\",\"transactionIndex\":0}")
-                .formatted(blockNumber, blockNumber, logIndex, blockNumber * 31 + logIndex);
+    private static LogJson log(long blockNumber, int logIndex) {
+        return new LogJson(
+                "0x03",
+                "0x%x".formatted(blockNumber),
+                blockNumber,
+                "0x",
+                logIndex,
+                false,
+                List.of(),
+                "0x%x".formatted(blockNumber * 31 + logIndex),
+                0);
     }
 
-    private SeriesFiles insert(long blockNumber, int logIndex, String json) throws SQLException {
-        insert.setString(1, id(blockNumber, logIndex));
-        insert.setString(2, json);
+    private SeriesFiles insert(Row row) throws SQLException {
+        insert.setString(1, row.id());
+        insert.setString(2, RowJson.write(row));
         insert.executeUpdate();
         return this;
     }
