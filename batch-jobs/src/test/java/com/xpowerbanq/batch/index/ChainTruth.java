@@ -1,12 +1,17 @@
 package com.xpowerbanq.batch.index;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.xpowerbanq.devnet.Devnet;
+import com.xpowerbanq.schema.Catalogue;
+import com.xpowerbanq.schema.Kind;
 import com.xpowerbanq.schema.RiSeries;
 import com.xpowerbanq.schema.RtSeries;
 import com.xpowerbanq.schema.Series;
 import com.xpowerbanq.schema.SeriesDatabase;
+import com.xpowerbanq.schema.row.LogJson;
+import com.xpowerbanq.schema.row.RiRow;
+import com.xpowerbanq.schema.row.Row;
+import com.xpowerbanq.schema.row.RowJson;
+import com.xpowerbanq.schema.row.RtRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -38,7 +43,6 @@ import org.web3j.protocol.core.methods.response.Log;
  * series database holds, in the same shape so the two compare by equality.
  */
 final class ChainTruth {
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** An event's identity and content. */
     record Event(
@@ -124,8 +128,12 @@ final class ChainTruth {
         return "0x" + "0".repeat(24) + address.substring(2).toLowerCase(Locale.ROOT);
     }
 
-    /** The events a series database holds, from each row's JSON, checking each row's id. */
+    /** The events a series database holds, each row read as its typed row, checking its id. */
     static List<Event> stored(Path file, long chainId) {
+        Class<? extends Row> kind =
+                Catalogue.fromStateFile(file.getFileName().toString()).kind() == Kind.RI
+                        ? RiRow.class
+                        : RtRow.class;
         List<Event> events = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(SeriesDatabase.readOnlyUrl(file));
                 Statement s = c.createStatement();
@@ -133,26 +141,23 @@ final class ChainTruth {
                         s.executeQuery(
                                 "SELECT id, json FROM raw_logs ORDER BY ev_block, ev_index")) {
             while (rs.next()) {
-                JsonNode row = JSON.readTree(rs.getString(2));
-                JsonNode log = row.get("log");
-                List<String> topics = new ArrayList<>();
-                log.get("topics").forEach(t -> topics.add(t.asText()));
+                Row row = RowJson.read(rs.getString(2), kind);
+                LogJson log = row.log();
                 Event event =
                         new Event(
-                                log.get("blockNumber").asLong(),
-                                log.get("index").asInt(),
-                                log.get("blockHash").asText(),
-                                log.get("transactionHash").asText(),
-                                log.get("data").asText(),
-                                topics);
+                                log.blockNumber(),
+                                log.index(),
+                                log.blockHash(),
+                                log.transactionHash(),
+                                log.data(),
+                                log.topics());
                 String expectedId = EventId.of(chainId, event.blockHash(), event.index());
-                if (!rs.getString(1).equals(expectedId)
-                        || !row.get("id").asText().equals(expectedId)) {
+                if (!rs.getString(1).equals(expectedId) || !row.id().equals(expectedId)) {
                     throw new AssertionError("row id " + rs.getString(1) + " is not " + expectedId);
                 }
                 events.add(event);
             }
-        } catch (SQLException | IOException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("cannot read " + file, e);
         }
         return events;
