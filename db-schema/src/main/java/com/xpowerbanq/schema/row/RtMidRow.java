@@ -32,11 +32,10 @@ public record RtMidRow(
         @JsonProperty("quote_utc") @BigIntegerN BigInteger quoteUtc,
         LogJson log)
         implements Row {
-    static final String FILTER = "Refresh";
 
     /** The event's name, as the original's filter called it. */
     @JsonProperty(value = "filter", access = JsonProperty.Access.READ_ONLY)
     public String filter() {
-        return FILTER;
+        return "Refresh";
     }
 }

@@ -35,6 +35,6 @@ public record RtRow(
     /** The event's name, as the original's filter called it. */
     @JsonProperty(value = "filter", access = JsonProperty.Access.READ_ONLY)
     public String filter() {
-        return RtMidRow.FILTER;
+        return "Refresh";
     }
 }
