@@ -1,17 +1,12 @@
 package com.xpowerbanq.batch.cli;
 
-import com.xpowerbanq.batch.launch.BanqProperties;
-import com.xpowerbanq.batch.launch.JobRunner;
-import com.xpowerbanq.batch.schedule.ScheduleDaemon;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The console side: progress output and the command executor. */
+/** The console side of a run: the progress the index jobs report to. */
 @Configuration(proxyBeanMethods = false)
 class CliConfiguration {
 
@@ -21,15 +16,5 @@ class CliConfiguration {
             return new ConsoleProgress(new PrintStream(OutputStream.nullOutputStream()), false);
         }
         return new ConsoleProgress(System.out, ConsoleProgress.stdoutIsTerminal());
-    }
-
-    @Bean
-    BatchCli batchCli(
-            JobRunner runner,
-            JobRepository repository,
-            BanqProperties banq,
-            ConsoleProgress progress,
-            ObjectProvider<ScheduleDaemon> daemon) {
-        return new BatchCli(runner, repository, banq, progress, System.out, daemon);
     }
 }

@@ -33,5 +33,13 @@ public final class JobNames {
         return List.of(REINDEX_WATCH, RETWAP_WATCH);
     }
 
+    /**
+     * Every job of banq-batch, sorted: what the CLI knows before any application context starts
+     * (the context defines one {@code Job} bean per name, a test holds both to one list).
+     */
+    public static List<String> all() {
+        return List.of(REINDEX, REINDEX_WATCH, RETWAP, RETWAP_WATCH);
+    }
+
     private JobNames() {}
 }

@@ -14,6 +14,7 @@ import org.quartz.Trigger;
 import org.quartz.TriggerBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -21,11 +22,14 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Quartz side of {@code serve}: a JobDetail and a cron Trigger bean per schedule (a disabled
- * schedule has no trigger), collected by Spring Boot's Quartz auto-configuration. The scheduler
- * does not start with the context: only {@link ScheduleDaemon} starts it, so {@code run}, {@code
- * status} and the other commands never fire anything.
+ * schedule has no trigger), collected by Spring Boot's Quartz auto-configuration. Only a context
+ * started with {@link ScheduleDaemon#SERVE} has any of it (without it {@link QuartzOnlyWhenServing}
+ * also excludes Spring Boot's Quartz auto-configuration), so {@code run}, {@code status} and the
+ * other commands neither create a scheduler nor fire anything; and even then the scheduler does not
+ * start with the context: only {@link ScheduleDaemon} starts it.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(ScheduleDaemon.SERVE)
 @EnableConfigurationProperties(ScheduleProperties.class)
 class ScheduleConfiguration {
     static final String GROUP = "banq";

@@ -33,6 +33,12 @@ import org.springframework.context.SmartLifecycle;
 public final class ScheduleDaemon implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ScheduleDaemon.class);
 
+    /**
+     * The property that puts the daemon and the Quartz scheduler into the application context
+     * ({@code serve} sets it): every other command starts without them.
+     */
+    public static final String SERVE = "banq.serve";
+
     private final Scheduler scheduler;
     private final ScheduleProperties properties;
     private final ScheduledLauncher launcher;

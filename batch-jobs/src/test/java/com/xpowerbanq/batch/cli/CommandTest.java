@@ -5,45 +5,82 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.xpowerbanq.batch.chain.ChainUnavailableException;
 import com.xpowerbanq.batch.chain.MalformedAnswerException;
+import com.xpowerbanq.schema.Catalogue;
+import com.xpowerbanq.schema.cli.Cli;
+import com.xpowerbanq.schema.cli.ExitCode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class CommandTest {
 
+    /** The command object picocli made of these words (its subcommand's, if any). */
+    private static <T> T parsed(Class<T> type, String... words) {
+        var result = Cli.commandLine(new BanqBatchCommand(List.of())).parseArgs(words);
+        var last = result.subcommand() == null ? result : result.subcommand();
+        return type.cast(last.commandSpec().userObject());
+    }
+
+    private static Map<String, String> runParameters(String... words) {
+        return parsed(RunCommand.class, words).parameters();
+    }
+
+    /** Runs the command line in-process: exit code, stdout, stderr. */
+    private record Ran(int code, String out, String err) {}
+
+    private static Ran ran(String... args) {
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        PrintStream stdout = System.out;
+        PrintStream stderr = System.err;
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        try {
+            int code = CommandLine.run(args);
+            return new Ran(
+                    code,
+                    out.toString(StandardCharsets.UTF_8),
+                    err.toString(StandardCharsets.UTF_8));
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+        }
+    }
+
     @Test
     void runTakesAJobAndKeyValueParameters() {
-        Command command =
-                Command.parse(List.of("run", "reindex-watch", "series=all", "from=deploy"));
+        RunCommand command =
+                parsed(RunCommand.class, "run", "reindex-watch", "series=all", "from=deploy");
 
-        assertThat(command.arguments()).containsExactly("reindex-watch");
+        assertThat(command.job).isEqualTo("reindex-watch");
         assertThat(command.parameters()).isEqualTo(Map.of("series", "all", "from", "deploy"));
     }
 
     @Test
     void dashYIsTheShortFormOfBroadcastAndServeTakesNoArguments() {
-        Command command = Command.parse(List.of("run", "reindex", "series=all", "-Y"));
+        Map<String, String> parameters = runParameters("run", "reindex", "series=all", "-Y");
 
-        assertThat(command.parameters()).isEqualTo(Map.of("series", "all", "broadcast", "true"));
-        assertThat(Command.parse(List.of("serve")).name()).isEqualTo("serve");
-        assertThatThrownBy(() -> Command.parse(List.of("serve", "now")))
+        assertThat(parameters).isEqualTo(Map.of("series", "all", "broadcast", "true"));
+        assertThat(parsed(ServeCommand.class, "serve")).isNotNull();
+        assertThatThrownBy(() -> parsed(ServeCommand.class, "serve", "now").none.check())
                 .hasMessageContaining("serve takes no arguments");
-        assertThatThrownBy(() -> Command.parse(List.of("run", "retwap", "-Y", "broadcast=true")))
+        assertThatThrownBy(() -> runParameters("run", "retwap", "-Y", "broadcast=true"))
                 .hasMessageContaining("given twice");
     }
 
     @Test
     void badCommandLinesSayWhatToFix() {
-        assertThatThrownBy(() -> Command.parse(List.of("run")))
-                .hasMessageContaining("needs a job name");
-        assertThatThrownBy(() -> Command.parse(List.of("run", "reindex-watch", "series")))
+        assertThatThrownBy(() -> runParameters("run")).hasMessageContaining("needs a job name");
+        assertThatThrownBy(() -> runParameters("run", "reindex-watch", "series"))
                 .hasMessageContaining("'series' is not key=value");
-        assertThatThrownBy(() -> Command.parse(List.of("run", "x", "a=1", "a=2")))
+        assertThatThrownBy(() -> runParameters("run", "x", "a=1", "a=2"))
                 .hasMessageContaining("given twice");
-        assertThatThrownBy(() -> Command.parse(List.of("restart", "abc")))
+        assertThatThrownBy(() -> parsed(RestartCommand.class, "restart", "abc").executionId())
                 .hasMessageContaining("one execution id");
-        assertThatThrownBy(() -> Command.parse(List.of("frobnicate")))
-                .hasMessageContaining("unknown command 'frobnicate'");
+        assertThat(ran("frobnicate").err()).contains("unknown command 'frobnicate'");
     }
 
     @Test
@@ -51,10 +88,10 @@ class CommandTest {
         var unavailable = new ChainUnavailableException("http://x", "eth_chainId", "down", null);
         var malformed = new MalformedAnswerException("http://x", "eth_getLogs", "bad", null);
 
-        assertThat(ExitCode.ofFailures(List.of(new RuntimeException("wrapped", unavailable))))
+        assertThat(RunExitCode.of(List.of(new RuntimeException("wrapped", unavailable))))
                 .isEqualTo(ExitCode.UNAVAILABLE);
-        assertThat(ExitCode.ofFailures(List.of(malformed))).isEqualTo(ExitCode.DATA);
-        assertThat(ExitCode.ofFailures(List.of(new IllegalStateException("bug"))))
+        assertThat(RunExitCode.of(List.of(malformed))).isEqualTo(ExitCode.DATA);
+        assertThat(RunExitCode.of(List.of(new IllegalStateException("bug"))))
                 .isEqualTo(ExitCode.INTERNAL);
     }
 
@@ -62,5 +99,77 @@ class CommandTest {
     void usageErrorsExitWith64BeforeAnythingStarts() {
         assertThat(CommandLine.run(new String[] {"run"})).isEqualTo(64);
         assertThat(CommandLine.run(new String[] {"help"})).isZero();
+    }
+
+    @Test
+    void anUnknownJobIsAUsageErrorNamingTheJobsWithoutAContext() {
+        // when: a state dir that cannot be created, so a context could not start
+        Ran run = ran("--state-dir=/proc/no-such-dir", "run", "nosuchjob");
+
+        // then
+        assertThat(run.code()).isEqualTo(64);
+        assertThat(run.err())
+                .contains(
+                        "banq-batch: unknown job 'nosuchjob': jobs are reindex, reindex-watch,"
+                                + " retwap, retwap-watch");
+    }
+
+    @Test
+    void listPrintsTheJobsAndTheCatalogueWithoutAContext() {
+        // when
+        Ran list = ran("--state-dir=/proc/no-such-dir", "list");
+
+        // then
+        assertThat(list.code()).as(list.err()).isZero();
+        assertThat(list.out())
+                .startsWith(
+                        "jobs:\n  reindex\n  reindex-watch\n  retwap\n  retwap-watch\n"
+                                + "series (instance id, state file, API name):\n")
+                .contains("  APOW:supply:P000     ri-APOW:supply:P000.db     ri_apow_supply_0\n");
+        assertThat(list.out().lines().filter(line -> line.startsWith("  ") && line.contains(".db")))
+                .hasSize(Catalogue.all().size());
+    }
+
+    @Test
+    void helpListsEveryCommandAndTheEnvironment() {
+        // when
+        Ran help = ran("--help");
+
+        // then
+        assertThat(help.code()).isZero();
+        assertThat(help.out())
+                .contains("banq-batch [--state-dir=DIR]")
+                .contains("run", "list", "status", "restart", "serve", "bench", "devnet")
+                .contains("PROVIDER_URL", "PRIVATE_KEY_FILE");
+        assertThat(ran("run", "--help").out()).contains("broadcast=true", "percent-min");
+    }
+
+    @Test
+    void noCommandAndExtraArgumentsAreUsageErrors() {
+        assertThat(ran().err()).contains("banq-batch: no command given");
+        Ran status = ran("status", "now");
+        assertThat(status.code()).isEqualTo(64);
+        assertThat(status.err()).contains("status takes no arguments, got [now]");
+        assertThat(ran("restart").code()).isEqualTo(64);
+    }
+
+    @Test
+    void springPropertiesStandAnywhereAndStateDirTakesItsValueApart() {
+        SpringOptions split =
+                SpringOptions.split(
+                        new String[] {
+                            "--state-dir",
+                            "/tmp/s",
+                            "run",
+                            "reindex",
+                            "-Y",
+                            "--logging.level.root=DEBUG"
+                        });
+
+        assertThat(split.properties())
+                .containsExactly("--state-dir=/tmp/s", "--logging.level.root=DEBUG");
+        assertThat(split.words()).containsExactly("run", "reindex", "-Y");
+        assertThat(SpringOptions.property("--state-dir=/tmp/s"))
+                .isEqualTo("--banq.state-dir=/tmp/s");
     }
 }

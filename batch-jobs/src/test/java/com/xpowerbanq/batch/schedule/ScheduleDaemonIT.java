@@ -65,6 +65,7 @@ class ScheduleDaemonIT {
                         state,
                         "--banq.keeper.private-key-file="
                                 + KeeperDevnet.keyFile(state, devnet.account(2)),
+                        "--" + ScheduleDaemon.SERVE + "=true",
                         "--banq.schedule.jitter=0s",
                         "--banq.schedule.reindex-watch.enabled=false",
                         "--banq.schedule.retwap-watch.enabled=false");
