@@ -4,7 +4,8 @@
 #   ri-APOW:supply:P000.db -> ri_apow_supply_0.db     rt-XPOW_AVAX:T004.db -> rt_xpow_wavax_4.db
 # Only linked databases are served; removing a link withdraws a series. Idempotent; unknown names
 # are reported and skipped. Install path: /usr/local/bin/banq-link (infra/install.sh runs it).
-# The names follow the series catalogue of DESIGN.md (db-schema's Catalogue in Java).
+# The names are the series catalogue's, read from `banq-batch list` (BANQ_BATCH_JAR, else the
+# source tree's or the installed jar; JAVA_HOME's java, else the one on PATH).
 set -euo pipefail
 
 usage() {
@@ -19,53 +20,32 @@ usage: banq-link [--dry-run] [--prune] [--state-dir DIR] [--db-path DIR] [--link
 USAGE
 }
 
-# The tokens of pool / oracle number N (P00N, T00N), as in the catalogue.
-pair_of() {
-    case $1 in
-    0) echo "APOW XPOW" ;;
-    1) echo "APOW AVAX" ;;
-    2) echo "APOW USDC" ;;
-    3) echo "APOW USDT" ;;
-    4) echo "XPOW AVAX" ;;
-    5) echo "XPOW USDC" ;;
-    6) echo "XPOW USDT" ;;
-    *) return 1 ;;
-    esac
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+declare -A API_NAMES=() # state file -> API name (without .db), from banq-batch's catalogue
+
+# The banq-batch jar that knows the catalogue: BANQ_BATCH_JAR, the source tree's, the installed one.
+batch_jar() {
+    local jar
+    for jar in "${BANQ_BATCH_JAR:-}" "$HERE/../../batch-jobs/target/banq-batch.jar" \
+        /opt/banq/banq-batch.jar; do
+        if [[ -n $jar && -f $jar ]]; then
+            echo "$jar"
+            return 0
+        fi
+    done
+    return 1
 }
 
-# On-chain symbol, lowercased: what the web UI puts in API names.
-api_symbol() {
-    case $1 in
-    APOW) echo apow ;;
-    XPOW) echo xpow ;;
-    AVAX) echo wavax ;;
-    USDC) echo usdc ;;
-    USDT) echo usdt ;;
-    *) return 1 ;;
-    esac
-}
-
-in_pair() { # token number
-    local pair
-    pair=$(pair_of "$2") || return 1
-    [[ " $pair " == *" $1 "* ]]
-}
-
-# state file name -> API name (without .db); fails for a name outside the catalogue
-api_name() {
-    local file=$1 re_ri='^ri-([A-Z]+)[:_](supply|borrow)[:_]P00([0-9])\.db$'
-    local re_rt='^rt-([A-Z]+)_([A-Z]+)[:_]T00([0-9])\.db$'
-    if [[ $file =~ $re_ri ]]; then
-        local token=${BASH_REMATCH[1]} mode=${BASH_REMATCH[2]} n=${BASH_REMATCH[3]}
-        in_pair "$token" "$n" || return 1
-        echo "ri_$(api_symbol "$token")_${mode}_$n"
-    elif [[ $file =~ $re_rt ]]; then
-        local source=${BASH_REMATCH[1]} target=${BASH_REMATCH[2]} n=${BASH_REMATCH[3]}
-        [[ $source != "$target" ]] && in_pair "$source" "$n" && in_pair "$target" "$n" || return 1
-        echo "rt_$(api_symbol "$source")_$(api_symbol "$target")_$n"
-    else
-        return 1
-    fi
+# Reads the series lines of `banq-batch list` (instance id, state file, API name) into API_NAMES;
+# banq-batch answers `list` from its catalogue without starting anything.
+read_catalogue() {
+    local jar java=${JAVA_HOME:+$JAVA_HOME/bin/}java listing file name
+    jar=$(batch_jar) || return 1
+    listing=$("$java" -jar "$jar" list) || return 1
+    while read -r _ file name; do
+        [[ -n $name ]] && API_NAMES[$file]=$name
+    done < <(sed -n '/^series /,$p' <<<"$listing" | tail -n +2)
+    [[ ${#API_NAMES[@]} -gt 0 ]]
 }
 
 main() {
@@ -85,6 +65,11 @@ main() {
     link_to=${link_to:-$state_dir}
     [[ -d $state_dir ]] || { echo "banq-link: no state directory $state_dir" >&2; return 66; }
     [[ -d $db_path ]] || $dry_run || { echo "banq-link: no db path $db_path" >&2; return 66; }
+    read_catalogue || {
+        echo "banq-link: cannot read the series catalogue from banq-batch list" \
+            "(set BANQ_BATCH_JAR to banq-batch.jar, JAVA_HOME to a JDK >= 21)" >&2
+        return 69
+    }
 
     local act=""
     $dry_run && act="would "
@@ -92,7 +77,8 @@ main() {
     shopt -s nullglob
     for path in "$state_dir"/ri-*.db "$state_dir"/rt-*.db; do
         file=${path##*/}
-        if ! name=$(api_name "$file"); then
+        name=${API_NAMES[$file]:-}
+        if [[ -z $name ]]; then
             echo "banq-link: skip $file: not a series of the catalogue (expected e.g." \
                 "ri-APOW:supply:P000.db or rt-XPOW_APOW:T000.db)" >&2
             skipped=$((skipped + 1))

@@ -124,6 +124,35 @@ class BanqLinkTest {
         }
     }
 
+    @Test
+    void withoutBanqBatchToReadTheCatalogueFromNothingIsLinked() throws IOException {
+        // given
+        Files.createFile(stateDir.resolve("ri-APOW:supply:P000.db"));
+
+        // when
+        Command.Result result =
+                Command.run(
+                        List.of(
+                                Repository.infra("bin", "banq-link.sh").toString(),
+                                "--state-dir",
+                                stateDir.toString(),
+                                "--db-path",
+                                dbPath.toString()),
+                        null,
+                        Map.of(
+                                "BANQ_BATCH_JAR",
+                                "",
+                                "JAVA_HOME",
+                                scratch.resolve("no-jdk").toString()));
+
+        // then
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(69);
+        assertThat(result.output()).contains("cannot read the series catalogue");
+        try (var entries = Files.list(dbPath)) {
+            assertThat(entries).isEmpty();
+        }
+    }
+
     private Command.Result link(String... more) {
         List<String> argv =
                 new ArrayList<>(
@@ -134,7 +163,17 @@ class BanqLinkTest {
                                 "--db-path",
                                 dbPath.toString()));
         argv.addAll(List.of(more));
-        return Command.run(argv);
+        // the names come from `banq-batch list` of the jar the reactor built before these tests
+        Path jar = Repository.root().resolve("batch-jobs/target/banq-batch.jar");
+        assertThat(jar).as("build batch-jobs first (mvn -pl batch-jobs package)").isRegularFile();
+        return Command.run(
+                argv,
+                null,
+                Map.of(
+                        "BANQ_BATCH_JAR",
+                        jar.toString(),
+                        "JAVA_HOME",
+                        Path.of(System.getProperty("java.home")).toString()));
     }
 
     /** state file -> API link name, from the golden list of the 42 series. */
