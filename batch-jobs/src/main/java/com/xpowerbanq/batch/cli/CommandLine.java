@@ -21,8 +21,10 @@ public final class CommandLine {
             return WorkshopCommands.devnet(args);
         }
         SpringOptions split = SpringOptions.split(args);
-        return Cli.execute(
-                new BanqBatchCommand(split.properties()), split.words().toArray(String[]::new));
+        return Cli.commandLine(new BanqBatchCommand(split.properties()))
+                // a word is a word: no @file expansion, which the job parameters never meant
+                .setExpandAtFiles(false)
+                .execute(split.words().toArray(String[]::new));
     }
 
     /**

@@ -11,9 +11,12 @@ import com.xpowerbanq.schema.cli.ExitCode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CommandTest {
 
@@ -151,6 +154,19 @@ class CommandTest {
         assertThat(status.code()).isEqualTo(64);
         assertThat(status.err()).contains("status takes no arguments, got [now]");
         assertThat(ran("restart").code()).isEqualTo(64);
+    }
+
+    @Test
+    void aWordStartingWithAtIsAWordNotAFileToExpand(@TempDir Path dir) throws Exception {
+        // given: a file that would expand to a valid parameter
+        Path file = Files.writeString(dir.resolve("series.txt"), "series=all\n");
+
+        // when
+        Ran run = ran("--state-dir=" + dir, "run", "reindex-watch", "@" + file);
+
+        // then
+        assertThat(run.code()).isEqualTo(64);
+        assertThat(run.err()).contains("parameter '@" + file + "' is not key=value");
     }
 
     @Test
