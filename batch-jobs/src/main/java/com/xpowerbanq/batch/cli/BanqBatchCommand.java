@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.cli;
 
+import com.xpowerbanq.schema.cli.ExitCode;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -82,7 +83,7 @@ final class BanqBatchCommand implements Callable<Integer> {
         public Integer call() {
             none.check();
             root.spec.commandLine().usage(System.out);
-            return 0;
+            return ExitCode.OK.code;
         }
     }
 }
