@@ -1,6 +1,5 @@
 package com.xpowerbanq.miner;
 
-import com.xpowerbanq.miner.bench.MinerBench;
 import com.xpowerbanq.miner.mine.JsonLines;
 import com.xpowerbanq.miner.mine.MinerLaunch;
 import com.xpowerbanq.miner.mine.Settings;
@@ -18,8 +17,7 @@ public final class MinerMain {
                     + "                              MINT_ADDRESS_PK, MINT_ADDRESS, MINT_LEVEL,"
                     + " MINE_WORKERS,\n"
                     + "                              MAX_PRIORITY_FEE_PER_GAS, MAX_FEE_PER_GAS,"
-                    + " GAS_LIMIT, CONTRACTS_FILE)\n"
-                    + "       banq-miner bench [--json] [--threads N] [--runs R] [--seconds S]";
+                    + " GAS_LIMIT, CONTRACTS_FILE)";
 
     private MinerMain() {}
 
@@ -37,7 +35,6 @@ public final class MinerMain {
                     Runtime.getRuntime().availableProcessors());
         }
         return switch (args.get(0)) {
-            case "bench" -> MinerBench.run(args.subList(1, args.size()), System.out, System.err);
             case "-h", "--help", "help" -> {
                 System.out.println(USAGE);
                 yield 0;

@@ -24,8 +24,6 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             RestartCommand.class,
             ServeCommand.class,
-            WorkshopCommands.Bench.class,
-            WorkshopCommands.Devnet.class,
             BanqBatchCommand.Help.class
         },
         commandListHeading = "%nCommands:%n",

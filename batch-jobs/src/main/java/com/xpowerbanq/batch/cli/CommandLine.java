@@ -17,9 +17,6 @@ public final class CommandLine {
     private CommandLine() {}
 
     public static int run(String[] args) {
-        if (WorkshopCommands.isDevnet(args)) {
-            return WorkshopCommands.devnet(args);
-        }
         SpringOptions split = SpringOptions.split(args);
         return Cli.commandLine(new BanqBatchCommand(split.properties()))
                 // a word is a word: no @file expansion, which the job parameters never meant
