@@ -1,6 +1,6 @@
 // Measures the original XPOW miner (@blackhan-software/wasm-miner, KeccakHasher().reduce) over the
 // same 84-byte proof-of-work input as banq-miner: 20 + 32 + 32 bytes, the nonce big-endian in the
-// last 8 bytes. Run by `banq-miner bench`; prints one JSON line:
+// last 8 bytes. Run by `./banq bench miner`; prints one JSON line:
 //   {"hps_1t": [per run], "hps_nt": [per run], "threads": N}
 // usage: node wasm-bench.mjs --seconds S --runs R --threads N
 import { createRequire } from "node:module";

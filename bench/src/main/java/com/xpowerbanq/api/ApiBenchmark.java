@@ -2,6 +2,7 @@ package com.xpowerbanq.api;
 
 import com.xpowerbanq.schema.Kind;
 import com.xpowerbanq.schema.SeriesDatabase;
+import com.xpowerbanq.schema.cli.ExitCode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -18,10 +19,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
- * {@code banq-api bench}: writes series databases at production density (three years ≈ 1M rows on
- * the fast path, one year ≈ 100k rows on the legacy path), starts the API on loopback and prints
+ * {@code bench api}: writes series databases at production density (three years ≈ 1M rows on the
+ * fast path, one year ≈ 100k rows on the legacy path), starts the API on loopback and prints
  * requests/s and p50/p99 latency per route, window and connection count.
  */
 final class ApiBenchmark {
@@ -44,44 +46,11 @@ final class ApiBenchmark {
         this.out = out;
     }
 
-    /** Runs the benchmark with {@code args}; returns the exit status. */
-    static int run(List<String> args) {
-        long rows = 1_000_000;
-        long legacyRows = 100_000;
-        int seconds = 3;
-        Path dir = null;
-        try {
-            for (int i = 0; i < args.size(); i++) {
-                String flag = args.get(i);
-                if (flag.equals("-h") || flag.equals("--help")) {
-                    System.out.println(
-                            "Usage: banq-api bench [--rows N] [--legacy-rows N] [--seconds S]"
-                                    + " [--dir DIR]\n"
-                                    + "  --rows         events per fast-path database (default"
-                                    + " 1000000, three years)\n"
-                                    + "  --legacy-rows  events per legacy database (default 100000,"
-                                    + " one year)\n"
-                                    + "  --seconds      length of each measured run (default 3)\n"
-                                    + "  --dir          keep the databases here and reuse them"
-                                    + " (default: a temporary directory)");
-                    return 0;
-                }
-                if (i + 1 >= args.size()) {
-                    throw new UsageException("flag " + flag + " needs a value");
-                }
-                String value = args.get(++i);
-                switch (flag) {
-                    case "--rows" -> rows = positive(flag, value);
-                    case "--legacy-rows" -> legacyRows = positive(flag, value);
-                    case "--seconds" -> seconds = (int) positive(flag, value);
-                    case "--dir" -> dir = Path.of(value);
-                    default -> throw new UsageException("unknown flag " + flag);
-                }
-            }
-        } catch (UsageException e) {
-            System.err.println("banq-api bench: " + e.getMessage());
-            return ApiMain.EX_USAGE;
-        }
+    /**
+     * Measures with databases of {@code rows} and {@code legacyRows} events, written into {@code
+     * dir} and kept (null: a temporary directory); returns the exit status.
+     */
+    static int run(long rows, long legacyRows, int seconds, @Nullable Path dir) {
         ApiBenchmark bench =
                 new ApiBenchmark(rows, legacyRows, Duration.ofSeconds(seconds), System.out);
         boolean temporary = dir == null;
@@ -100,21 +69,8 @@ final class ApiBenchmark {
             return 0;
         } catch (Exception e) {
             System.err.println("banq-api bench: " + e);
-            return ApiMain.EX_SOFTWARE;
+            return ExitCode.INTERNAL.code;
         }
-    }
-
-    private static long positive(String flag, String value) throws UsageException {
-        try {
-            long n = Long.parseLong(value);
-            if (n > 0) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new UsageException(
-                "flag " + flag + " needs a positive whole number, got '" + value + "'");
     }
 
     private void measure(Path dir) throws Exception {

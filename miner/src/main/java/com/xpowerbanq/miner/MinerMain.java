@@ -3,46 +3,43 @@ package com.xpowerbanq.miner;
 import com.xpowerbanq.miner.mine.JsonLines;
 import com.xpowerbanq.miner.mine.MinerLaunch;
 import com.xpowerbanq.miner.mine.Settings;
+import com.xpowerbanq.schema.cli.Cli;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 
 /**
- * Entry of {@code banq-miner}: without arguments it mines, configured by the environment; {@code
- * bench [...]} measures the hash loops.
+ * Entry of {@code banq-miner}: mines XPOW, configured by the environment (never by arguments, so
+ * that no key ever shows on a command line). Its benchmark is {@code ./banq bench miner}.
  */
-public final class MinerMain {
-    private static final String USAGE =
-            "usage: banq-miner            mine XPOW (configured by env: PROVIDER_URL, CONTRACT_RUN,\n"
-                    + "                              MINT_ADDRESS_PK, MINT_ADDRESS, MINT_LEVEL,"
-                    + " MINE_WORKERS,\n"
-                    + "                              MAX_PRIORITY_FEE_PER_GAS, MAX_FEE_PER_GAS,"
-                    + " GAS_LIMIT, CONTRACTS_FILE)";
+@Command(
+        name = "banq-miner",
+        mixinStandardHelpOptions = true,
+        version = "banq-miner 1.0",
+        description = "Mines XPOW with every core, one JSON line per step.",
+        subcommands = HelpCommand.class,
+        footer = {
+            "Environment: PROVIDER_URL, CONTRACT_RUN, MINT_ADDRESS_PK (or the file",
+            "/var/run/secrets/mint-address-pk), MINT_ADDRESS (or /var/run/secrets/mint-address),",
+            "MINT_LEVEL (8), MINE_WORKERS (7), MAX_PRIORITY_FEE_PER_GAS, MAX_FEE_PER_GAS, GAS_LIMIT,",
+            "CONTRACTS_FILE."
+        })
+public final class MinerMain implements Callable<Integer> {
 
-    private MinerMain() {}
+    MinerMain() {}
 
     public static void main(String[] args) {
-        System.exit(run(Arrays.asList(args)));
+        System.exit(Cli.execute(new MinerMain(), args));
     }
 
-    static int run(List<String> args) {
-        if (args.isEmpty()) {
-            JsonLines lines = new JsonLines(System.out, System.err, Clock.systemUTC());
-            return MinerLaunch.run(
-                    System.getenv(),
-                    Settings.SECRETS,
-                    lines,
-                    Runtime.getRuntime().availableProcessors());
-        }
-        return switch (args.get(0)) {
-            case "-h", "--help", "help" -> {
-                System.out.println(USAGE);
-                yield 0;
-            }
-            default -> {
-                System.err.println("banq-miner: unknown command '" + args.get(0) + "'\n" + USAGE);
-                yield 64;
-            }
-        };
+    @Override
+    public Integer call() {
+        JsonLines lines = new JsonLines(System.out, System.err, Clock.systemUTC());
+        return MinerLaunch.run(
+                System.getenv(),
+                Settings.SECRETS,
+                lines,
+                Runtime.getRuntime().availableProcessors());
     }
 }

@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * {@code banq-miner bench}: hashes per second of the optimised loops (SIMD and scalar), of the
+ * {@code bench miner}: hashes per second of the optimised loops (SIMD and scalar), of the
  * straightforward web3j way and of the original WebAssembly miner, on 1 thread and on N threads,
  * several runs each, median with min–max. Needs no chain.
  */
@@ -26,25 +26,6 @@ public final class MinerBench {
         this.options = options;
         this.out = out;
         this.progress = progress;
-    }
-
-    /** Runs the bench; returns the exit status. */
-    public static int run(List<String> args, PrintStream out, PrintStream err) {
-        BenchOptions options;
-        try {
-            options = BenchOptions.parse(args);
-        } catch (BenchOptions.UsageException e) {
-            err.println("banq-miner bench: " + e.getMessage());
-            err.println(BenchOptions.USAGE);
-            return 64;
-        }
-        try {
-            new MinerBench(options, out, err).measure();
-            return 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return 70;
-        }
     }
 
     void measure() throws InterruptedException {
@@ -79,7 +60,7 @@ public final class MinerBench {
         Map<String, List<Double>> runs = new LinkedHashMap<>();
         Map<String, List<Double>> cpuRuns = new LinkedHashMap<>();
         Optional<WasmBench> wasm = WasmBench.locate().map(WasmBench::new);
-        String skipped = wasm.isPresent() ? null : "miner/bench/" + WasmBench.SCRIPT + " not found";
+        String skipped = wasm.isPresent() ? null : "bench/wasm/" + WasmBench.SCRIPT + " not found";
         for (int threads : threadCounts()) {
             for (int run = 1; run <= options.runs(); run++) {
                 progress.printf(

@@ -12,7 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs {@code miner/bench/wasm-bench.mjs}, the original WebAssembly miner over the same input, with
+ * Runs {@code bench/wasm/wasm-bench.mjs}, the original WebAssembly miner over the same input, with
  * node, after {@code npm ci} when its packages are missing. Empty with a reason when node or the
  * script is not there, so the Java figures still print.
  */
@@ -29,7 +29,7 @@ final class WasmBench {
         this.dir = dir;
     }
 
-    /** The bench folder next to the module: {@code miner/bench} seen from the jar or classes. */
+    /** The wasm folder of the bench module: {@code bench/wasm} seen from the jar or classes. */
     static Optional<Path> locate() {
         try {
             Path code =
@@ -39,15 +39,15 @@ final class WasmBench {
                                     .getCodeSource()
                                     .getLocation()
                                     .toURI());
-            // miner/target/banq-miner.jar or miner/target/classes -> miner/bench
+            // bench/target/banq-bench.jar or bench/target/classes -> bench/wasm
             Path module = code.getParent() == null ? null : code.getParent().getParent();
-            if (module != null && Files.isRegularFile(module.resolve("bench").resolve(SCRIPT))) {
-                return Optional.of(module.resolve("bench"));
+            if (module != null && Files.isRegularFile(module.resolve("wasm").resolve(SCRIPT))) {
+                return Optional.of(module.resolve("wasm"));
             }
         } catch (Exception e) {
             // fall through to the working directory
         }
-        Path fromRoot = Path.of("miner", "bench");
+        Path fromRoot = Path.of("bench", "wasm");
         return Files.isRegularFile(fromRoot.resolve(SCRIPT))
                 ? Optional.of(fromRoot)
                 : Optional.empty();

@@ -2,7 +2,7 @@ package com.xpowerbanq.batch.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.xpowerbanq.batch.cli.CommandLine;
+import com.xpowerbanq.bench.BenchMain;
 import com.xpowerbanq.schema.ContractRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -46,7 +46,7 @@ class IngestBenchTest {
 
     @Test
     void theCommandLineExitsWith64OnABadBenchParameter() {
-        assertThat(CommandLine.run(new String[] {"bench", "rows=abc"})).isEqualTo(64);
+        assertThat(BenchMain.run("ingest", "rows=abc")).isEqualTo(64);
     }
 
     @Test

@@ -355,12 +355,13 @@ public final class Devnet implements AutoCloseable {
         return anvil.processes();
     }
 
-    boolean isRunning() {
+    /** Whether anvil still runs. */
+    public boolean isRunning() {
         return anvil.isAlive();
     }
 
     /** Completes when anvil exits, for whatever reason. */
-    java.util.concurrent.CompletableFuture<Process> onExit() {
+    public java.util.concurrent.CompletableFuture<Process> onExit() {
         return anvil.process().onExit();
     }
 

@@ -1,4 +1,4 @@
-package com.xpowerbanq.devnet;
+package com.xpowerbanq.batch.devnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -17,8 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
 
-/** `banq devnet` as a process: ready lines on stdout, files written, SIGTERM stops anvil. */
-class DevnetMainIT {
+/**
+ * `banq devnet` as a process, its keeper jobs included: ready lines on stdout, files written,
+ * SIGTERM stops anvil.
+ */
+class DevnetCommandIT {
+    /** The address of anvil's first dev account, the devnet's deployer and keeper. */
+    private static final String ANVIL_ACCOUNT_0 = "0xf39fd6e51aad88f6f4ce6ab8827279cfffb92266";
 
     @Test
     void servesUntilSigtermThenStopsAnvilAndExitsZero(@TempDir Path dir) throws Exception {
@@ -51,7 +56,7 @@ class DevnetMainIT {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key)))
                     .isEqualTo("rw-------");
             assertThat(Credentials.create(Files.readString(key).strip()).getAddress())
-                    .isEqualToIgnoringCase(DevAccounts.account(0).getAddress());
+                    .isEqualToIgnoringCase(ANVIL_ACCOUNT_0);
             assertThat(String.join("\n", lines) + stderr(dir))
                     .doesNotContain(Files.readString(key).strip().substring(2));
             List<ProcessHandle> anvil = main.descendants().toList();
@@ -94,17 +99,21 @@ class DevnetMainIT {
     }
 
     private static Process start(Path dir, String days) throws Exception {
-        return new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-cp",
-                        System.getProperty("java.class.path"),
-                        DevnetMain.class.getName(),
-                        "--days",
-                        days,
-                        "--state-dir",
-                        dir.resolve("state").toString())
-                .redirectError(dir.resolve("stderr.txt").toFile())
-                .start();
+        ProcessBuilder command =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                System.getProperty("java.class.path"),
+                                DevnetCommand.class.getName(),
+                                "--days",
+                                days,
+                                "--state-dir",
+                                dir.resolve("state").toString())
+                        .redirectError(dir.resolve("stderr.txt").toFile());
+        // the command refuses to run where a real keeper key is configured
+        command.environment().remove("PRIVATE_KEY");
+        command.environment().remove("PRIVATE_KEY_FILE");
+        return command.start();
     }
 
     private static String stderr(Path dir) throws Exception {

@@ -1,0 +1,58 @@
+package com.xpowerbanq.api;
+
+import com.xpowerbanq.bench.Bounds;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bench api [--rows N] [--legacy-rows N] [--seconds S] [--dir DIR]}: the {@link
+ * ApiBenchmark}.
+ */
+@Command(
+        name = "api",
+        mixinStandardHelpOptions = true,
+        description = {
+            "API requests/s and p50/p99 latency per route, window and connection count, on",
+            "series databases written at production density."
+        })
+public final class ApiBenchCommand implements Callable<Integer> {
+
+    @Spec private CommandSpec spec;
+
+    @Option(
+            names = "--rows",
+            paramLabel = "N",
+            description = "events per fast-path database (default 1000000, three years)")
+    private long rows = 1_000_000;
+
+    @Option(
+            names = "--legacy-rows",
+            paramLabel = "N",
+            description = "events per legacy database (default 100000, one year)")
+    private long legacyRows = 100_000;
+
+    @Option(
+            names = "--seconds",
+            paramLabel = "S",
+            description = "length of each measured run (default 3)")
+    private int seconds = 3;
+
+    @Option(
+            names = "--dir",
+            paramLabel = "DIR",
+            description = "keep the databases here and reuse them (default: a temporary directory)")
+    private @Nullable Path dir;
+
+    @Override
+    public Integer call() {
+        Bounds.check(spec, "--rows", rows, 1, Long.MAX_VALUE);
+        Bounds.check(spec, "--legacy-rows", legacyRows, 1, Long.MAX_VALUE);
+        Bounds.check(spec, "--seconds", seconds, 1, Integer.MAX_VALUE);
+        return ApiBenchmark.run(rows, legacyRows, seconds, dir);
+    }
+}
