@@ -53,7 +53,7 @@ class DockerfilesTest {
                 .anyMatch(
                         run ->
                                 run.arguments()
-                                        .contains("mvn -B -q -pl " + module + " -am package"));
+                                        .contains("./mvnw -B -q -pl " + module + " -am package"));
         assertThat(only(runtime, "COPY"))
                 .anyMatch(
                         copy ->

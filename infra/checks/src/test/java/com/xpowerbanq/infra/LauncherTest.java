@@ -5,15 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** ./banq with stand-ins for the JDK and Maven: what it hands to Maven for each JDK version. */
+/**
+ * ./banq with stand-ins for the JDK and Maven (BANQ_MVN in place of ./mvnw): what it hands to Maven
+ * for each JDK version, and when it asks Maven to rebuild a jar before running it.
+ */
 class LauncherTest {
     @TempDir Path scratch;
     private Path jdk;
@@ -52,6 +59,8 @@ class LauncherTest {
                                 Integer.toString(major),
                                 "MAVEN_OPTS",
                                 own,
+                                "BANQ_MVN",
+                                bin.resolve("mvn").toString(),
                                 "PATH",
                                 bin + ":" + System.getenv("PATH")));
 
@@ -59,6 +68,79 @@ class LauncherTest {
         assertThat(result.ok()).as(result.output()).isTrue();
         assertThat(result.output().strip())
                 .startsWith(expected + " args=[-f " + Repository.root().resolve("pom.xml"));
+    }
+
+    @Test
+    void anEditUnderTheDevnetHarnessRebuildsTheDevnetToolOnceBeforeItRuns() throws IOException {
+        // given: a checkout whose devnet tool jar was built after its last edit
+        Path tree = Files.createDirectories(scratch.resolve("tree"));
+        Files.copy(Repository.root().resolve("banq"), tree.resolve("banq"));
+        Files.writeString(tree.resolve("pom.xml"), "<project/>");
+        Path source =
+                file(tree.resolve("infra/devnet/src/main/java/Devnet.java"), "class Devnet {}");
+        file(tree.resolve("infra/devnet/package-lock.json"), "{}");
+        file(tree.resolve("infra/devnet/node_modules/.banq-lock"), "{}");
+        Path jar = file(tree.resolve("tools/devnet/target/banq-devnet-tool.jar"), "");
+        Path stamp = file(tree.resolve("tools/devnet/target/.banq-built"), "");
+        Instant now = Instant.now();
+        try (Stream<Path> files = Files.walk(tree)) {
+            for (Path file : files.toList()) {
+                age(file, now.minusSeconds(200));
+            }
+        }
+        age(stamp, now.minusSeconds(100));
+        executable(
+                jdk.resolve("java"),
+                "#!/bin/sh\nif [ \"$1\" = -XshowSettings:properties ]; then"
+                        + " echo '    java.specification.version = 25' >&2; else echo \"java [$*]\"; fi\n");
+        executable(bin.resolve("node"), "#!/bin/sh\n");
+        executable(bin.resolve("npm"), "#!/bin/sh\n");
+
+        // when: nothing changed since the build
+        String untouched = devnet(tree);
+
+        // then: the jar runs as it is
+        assertThat(untouched).doesNotContain("MAVEN_OPTS").contains("-jar " + jar + " --days 1");
+
+        // when: the harness changes
+        age(source, now.minusSeconds(50));
+        String edited = devnet(tree);
+        String after = devnet(tree);
+
+        // then: Maven brings the tool and what it depends on up to date, once, then it runs
+        assertThat(edited)
+                .contains(
+                        "args=[-f "
+                                + tree.resolve("pom.xml")
+                                + " -B -q -pl tools/devnet -am package")
+                .contains("-jar " + jar + " --days 1");
+        assertThat(edited.indexOf("args=[")).isLessThan(edited.indexOf("java ["));
+        assertThat(after).doesNotContain("MAVEN_OPTS").contains("-jar " + jar);
+    }
+
+    private String devnet(Path tree) {
+        Command.Result result =
+                Command.run(
+                        List.of(tree.resolve("banq").toString(), "devnet", "--days", "1"),
+                        scratch,
+                        Map.of(
+                                "JAVA_HOME",
+                                jdk.getParent().toString(),
+                                "BANQ_MVN",
+                                bin.resolve("mvn").toString(),
+                                "PATH",
+                                bin + ":" + System.getenv("PATH")));
+        assertThat(result.ok()).as(result.output()).isTrue();
+        return result.output();
+    }
+
+    private static Path file(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        return Files.writeString(file, text);
+    }
+
+    private static void age(Path file, Instant modified) throws IOException {
+        Files.setLastModifiedTime(file, FileTime.from(modified));
     }
 
     private static void executable(Path file, String text) throws IOException {

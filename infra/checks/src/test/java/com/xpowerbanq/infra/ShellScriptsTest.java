@@ -23,6 +23,7 @@ class ShellScriptsTest {
                 .contains(
                         Repository.root().resolve("banq"),
                         Repository.root().resolve(".ci/run"),
+                        Repository.root().resolve("mvnw"),
                         Repository.infra("demo", "demo.sh"),
                         Repository.infra("install.sh"),
                         Repository.infra("setup-test-tools.sh"),
@@ -32,7 +33,7 @@ class ShellScriptsTest {
         assertThat(scripts)
                 .doesNotContain(
                         Repository.infra("devnet", "compile.js"),
-                        Repository.root().resolve("miner/bench/wasm-bench.mjs"));
+                        Repository.root().resolve("bench/wasm/wasm-bench.mjs"));
 
         // when
         List<String> argv = new ArrayList<>(List.of(shellcheck, "--format=gcc"));
