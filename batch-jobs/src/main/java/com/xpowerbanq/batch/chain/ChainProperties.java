@@ -1,17 +1,18 @@
 package com.xpowerbanq.batch.chain;
 
+import com.xpowerbanq.chain.registry.RegistrySelector;
+import com.xpowerbanq.chain.rpc.RetryPolicy;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.core.env.Environment;
 
 /**
  * How to reach the chain ({@code banq.chain.*}): endpoints ({@code PROVIDER_URL}, comma-separated),
  * contract run and registry ({@code CONTRACT_RUN}, {@code CONTRACTS_FILE} or the packaged {@code
- * network}), and the patience of every call. Use {@link #withEnvironment} for the effective values.
+ * network}), and the patience of every call. application.properties binds the original system's
+ * variables; a blank value counts as unset. Checked when the context starts.
  */
 @ConfigurationProperties("banq.chain")
 public record ChainProperties(
@@ -24,45 +25,51 @@ public record ChainProperties(
         @DefaultValue("250ms") Duration backoffBase,
         @DefaultValue("8s") Duration backoffMax,
         @DefaultValue("64") int confirmations) {
+    public static final String DEFAULT_RUN = "v10a";
+    private static final Pattern RUN = Pattern.compile("v[0-9]+[a-z]");
 
-    /**
-     * These settings with what is not set taken from the variables the original system used ({@code
-     * PROVIDER_URL}, {@code CONTRACT_RUN}, {@code CONTRACTS_FILE}) and the defaults.
-     */
-    public ChainProperties withEnvironment(Environment environment) {
-        return new ChainProperties(
-                or(providerUrl, environment.getProperty("PROVIDER_URL"), null),
-                or(contractRun, environment.getProperty("CONTRACT_RUN"), "v10a"),
-                or(contractsFile, environment.getProperty("CONTRACTS_FILE"), null),
-                or(network, null, "mainnet"),
-                callTimeout,
-                attempts,
-                backoffBase,
-                backoffMax,
-                confirmations);
+    public ChainProperties {
+        providerUrl = blankToNull(providerUrl);
+        contractsFile = blankToNull(contractsFile);
+        contractRun =
+                contractRun == null || contractRun.isBlank() ? DEFAULT_RUN : contractRun.strip();
+        network = network == null || network.isBlank() ? RegistrySelector.DEFAULT_NETWORK : network;
+        if (!RUN.matcher(contractRun).matches()) {
+            throw new IllegalArgumentException(
+                    "CONTRACT_RUN (banq.chain.contract-run) must be a contract run like v10a, not '"
+                            + contractRun
+                            + "'");
+        }
+        positive(callTimeout, "banq.chain.call-timeout (BANQ_CHAIN_CALL_TIMEOUT)");
+        positive(backoffBase, "banq.chain.backoff-base (BANQ_CHAIN_BACKOFF_BASE)");
+        positive(backoffMax, "banq.chain.backoff-max (BANQ_CHAIN_BACKOFF_MAX)");
+        if (attempts < 1) {
+            throw new IllegalArgumentException(
+                    "banq.chain.attempts (BANQ_CHAIN_ATTEMPTS) must be at least 1, not "
+                            + attempts);
+        }
+        if (confirmations < 0) {
+            throw new IllegalArgumentException(
+                    "banq.chain.confirmations (BANQ_CHAIN_CONFIRMATIONS) must not be negative, not "
+                            + confirmations);
+        }
     }
 
-    private static @Nullable String or(
-            @Nullable String value, @Nullable String variable, @Nullable String fallback) {
-        if (value != null && !value.isBlank()) {
-            return value;
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static void positive(Duration value, String setting) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(setting + " must be positive, not " + value);
         }
-        return variable != null && !variable.isBlank() ? variable : fallback;
     }
 
     public String run() {
-        return contractRun == null ? "v10a" : contractRun;
+        return contractRun;
     }
 
-    public Backoff backoff() {
-        return new Backoff(attempts, backoffBase, backoffMax);
-    }
-
-    /** The endpoints of a comma-separated list, blanks dropped. */
-    public static List<String> endpoints(@Nullable String urls) {
-        if (urls == null) {
-            return List.of();
-        }
-        return Arrays.stream(urls.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    public RetryPolicy retryPolicy() {
+        return new RetryPolicy(attempts, backoffBase, backoffMax);
     }
 }

@@ -1,9 +1,9 @@
 package com.xpowerbanq.batch.cli;
 
-import com.xpowerbanq.batch.chain.ChainUnavailableException;
-import com.xpowerbanq.batch.chain.MalformedAnswerException;
 import com.xpowerbanq.batch.index.MalformedEventException;
 import com.xpowerbanq.schema.cli.ExitCode;
+import com.xpowerbanq.chain.rpc.ChainUnavailableException;
+import com.xpowerbanq.chain.rpc.MalformedAnswerException;
 import java.util.List;
 
 /**

@@ -1,9 +1,9 @@
 package com.xpowerbanq.batch.index;
 
-import com.xpowerbanq.batch.chain.AdaptiveLogFetcher;
-import com.xpowerbanq.batch.chain.ChainClient;
-import com.xpowerbanq.batch.chain.ChainLog;
-import com.xpowerbanq.batch.chain.LogQuery;
+import com.xpowerbanq.chain.rpc.AdaptiveLogFetcher;
+import com.xpowerbanq.chain.rpc.ChainClient;
+import com.xpowerbanq.chain.rpc.ChainLog;
+import com.xpowerbanq.chain.rpc.LogQuery;
 import com.xpowerbanq.schema.Series;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,16 +1,14 @@
 package com.xpowerbanq.batch.index;
 
-import com.xpowerbanq.batch.chain.BlockBounds;
-import com.xpowerbanq.batch.chain.ChainClient;
 import com.xpowerbanq.batch.chain.ChainProperties;
 import com.xpowerbanq.batch.launch.BanqProperties;
 import com.xpowerbanq.batch.launch.JobNames;
+import com.xpowerbanq.chain.rpc.BlockBounds;
+import com.xpowerbanq.chain.rpc.ChainClient;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.ContractRegistry;
 import com.xpowerbanq.schema.Kind;
 import com.xpowerbanq.schema.Series;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.springframework.batch.core.configuration.annotation.JobScope;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.JobExecution;
@@ -19,7 +17,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.core.env.Environment;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 
@@ -38,25 +35,7 @@ class IndexConfiguration {
 
     @Bean
     @Lazy
-    ContractRegistry contractRegistry(ChainProperties configured, Environment environment) {
-        ChainProperties chain = configured.withEnvironment(environment);
-        String file = chain.contractsFile();
-        if (file != null && !file.isBlank()) {
-            Path path = Path.of(file);
-            if (!Files.isReadable(path)) {
-                throw new IllegalArgumentException(
-                        "CONTRACTS_FILE=" + file + " is not a readable file");
-            }
-            return ContractRegistry.load(path);
-        }
-        return ContractRegistry.packaged(String.valueOf(chain.network()));
-    }
-
-    @Bean
-    @Lazy
-    SeriesContracts seriesContracts(
-            ContractRegistry registry, ChainProperties configured, Environment environment) {
-        ChainProperties chain = configured.withEnvironment(environment);
+    SeriesContracts seriesContracts(ContractRegistry registry, ChainProperties chain) {
         if (!chain.run().equals("v10a")) {
             throw new IllegalArgumentException(
                     "CONTRACT_RUN="

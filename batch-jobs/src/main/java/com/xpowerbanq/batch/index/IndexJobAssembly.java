@@ -1,7 +1,7 @@
 package com.xpowerbanq.batch.index;
 
-import com.xpowerbanq.batch.chain.BlockBounds;
 import com.xpowerbanq.batch.launch.JobNames;
+import com.xpowerbanq.chain.rpc.BlockBounds;
 import java.util.function.Supplier;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;

@@ -1,9 +1,9 @@
 package com.xpowerbanq.batch.index;
 
-import com.xpowerbanq.batch.chain.BlockBounds;
-import com.xpowerbanq.batch.chain.ChainException;
 import com.xpowerbanq.batch.launch.JobNames;
 import com.xpowerbanq.batch.launch.ParameterNames;
+import com.xpowerbanq.chain.rpc.BlockBounds;
+import com.xpowerbanq.chain.rpc.ChainException;
 import com.xpowerbanq.schema.Kind;
 import java.util.OptionalLong;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package com.xpowerbanq.batch.index;
 
-import com.xpowerbanq.batch.chain.ChainLog;
+import com.xpowerbanq.chain.rpc.ChainLog;
 import com.xpowerbanq.schema.RtSeries;
 import com.xpowerbanq.schema.row.RtRow;
 import java.math.BigInteger;

@@ -1,6 +1,6 @@
 package com.xpowerbanq.batch.index;
 
-import com.xpowerbanq.batch.chain.ChainLog;
+import com.xpowerbanq.chain.rpc.ChainLog;
 import com.xpowerbanq.schema.RiSeries;
 import com.xpowerbanq.schema.row.RiRow;
 import java.math.BigDecimal;

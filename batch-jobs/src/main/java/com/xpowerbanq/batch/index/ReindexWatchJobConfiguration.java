@@ -1,7 +1,7 @@
 package com.xpowerbanq.batch.index;
 
-import com.xpowerbanq.batch.chain.BlockBounds;
 import com.xpowerbanq.batch.launch.JobNames;
+import com.xpowerbanq.chain.rpc.BlockBounds;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;

@@ -1,7 +1,7 @@
 package com.xpowerbanq.batch.index;
 
-import com.xpowerbanq.batch.chain.BlockBounds;
-import com.xpowerbanq.batch.chain.ChainClient;
+import com.xpowerbanq.chain.rpc.BlockBounds;
+import com.xpowerbanq.chain.rpc.ChainClient;
 import com.xpowerbanq.schema.Series;
 import java.nio.file.Path;
 import java.util.OptionalLong;

@@ -1,7 +1,7 @@
 package com.xpowerbanq.batch.index;
 
-import com.xpowerbanq.batch.chain.ChainClient;
-import com.xpowerbanq.batch.chain.MalformedAnswerException;
+import com.xpowerbanq.chain.rpc.ChainClient;
+import com.xpowerbanq.chain.rpc.MalformedAnswerException;
 import com.xpowerbanq.schema.ContractRegistry;
 import com.xpowerbanq.schema.RiSeries;
 import com.xpowerbanq.schema.RtSeries;

@@ -1,7 +1,7 @@
 package com.xpowerbanq.batch.keeper;
 
-import com.xpowerbanq.batch.chain.ChainClient;
-import com.xpowerbanq.batch.chain.RpcErrorException;
+import com.xpowerbanq.chain.rpc.ChainClient;
+import com.xpowerbanq.chain.rpc.RpcErrorException;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;

@@ -1,14 +1,13 @@
 package com.xpowerbanq.batch.keeper;
 
-import com.xpowerbanq.batch.chain.ChainClient;
 import com.xpowerbanq.batch.chain.ChainProperties;
+import com.xpowerbanq.chain.rpc.ChainClient;
 import com.xpowerbanq.schema.ContractRegistry;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 
 /** What both keeper jobs share: settings, chain sessions and the bounded partition workers. */
@@ -18,12 +17,9 @@ class KeeperConfiguration {
 
     @Bean
     KeeperChainSettings keeperChainSettings(
-            ChainProperties chain,
-            Environment environment,
-            ObjectProvider<ContractRegistry> contractRegistry) {
-        ChainProperties effective = chain.withEnvironment(environment);
+            ChainProperties chain, ObjectProvider<ContractRegistry> contractRegistry) {
         return new KeeperChainSettings(
-                effective.providerUrl(), effective.run(), contractRegistry::getObject);
+                chain.providerUrl(), chain.run(), contractRegistry::getObject);
     }
 
     /** The nonces of every signing account, one book for the whole process. */

@@ -1,6 +1,6 @@
 package com.xpowerbanq.batch.keeper;
 
-import com.xpowerbanq.batch.chain.ChainClient;
+import com.xpowerbanq.chain.rpc.ChainClient;
 import com.xpowerbanq.schema.ContractRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;

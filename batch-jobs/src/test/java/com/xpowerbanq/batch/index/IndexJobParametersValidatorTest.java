@@ -3,9 +3,9 @@ package com.xpowerbanq.batch.index;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.xpowerbanq.batch.chain.BlockBounds;
-import com.xpowerbanq.batch.chain.ChainUnavailableException;
-import com.xpowerbanq.batch.chain.QuietChain;
+import com.xpowerbanq.chain.rpc.BlockBounds;
+import com.xpowerbanq.chain.rpc.ChainUnavailableException;
+import com.xpowerbanq.chain.rpc.QuietChain;
 import com.xpowerbanq.schema.Kind;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;

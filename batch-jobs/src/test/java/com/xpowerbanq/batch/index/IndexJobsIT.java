@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.xpowerbanq.batch.BanqBatchApplication;
-import com.xpowerbanq.batch.chain.Backoff;
-import com.xpowerbanq.batch.chain.BlockBounds;
-import com.xpowerbanq.batch.chain.ChainUnavailableException;
-import com.xpowerbanq.batch.chain.JsonRpcChainClient;
 import com.xpowerbanq.batch.cli.CommandLine;
 import com.xpowerbanq.batch.launch.JobNames;
 import com.xpowerbanq.batch.launch.JobRunner;
+import com.xpowerbanq.chain.rpc.BlockBounds;
+import com.xpowerbanq.chain.rpc.ChainUnavailableException;
+import com.xpowerbanq.chain.rpc.JsonRpcChainClient;
+import com.xpowerbanq.chain.rpc.RetryPolicy;
 import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.devnet.DevnetOptions;
 import com.xpowerbanq.schema.Catalogue;
@@ -520,7 +520,7 @@ class IndexJobsIT {
                 JsonRpcChainClient.connect(
                         List.of(devnet.rpcUrl()),
                         Duration.ofSeconds(5),
-                        new Backoff(3, Duration.ofMillis(5), Duration.ofMillis(50)))) {
+                        new RetryPolicy(3, Duration.ofMillis(5), Duration.ofMillis(50)))) {
             SeriesContracts contracts =
                     new SeriesContracts(ContractRegistry.load(devnet.registryFile()), "v10a");
             ScanPlanner planner =

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.xpowerbanq.batch.chain.ChainLog;
+import com.xpowerbanq.chain.rpc.ChainLog;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.RiSeries;
 import com.xpowerbanq.schema.RtSeries;

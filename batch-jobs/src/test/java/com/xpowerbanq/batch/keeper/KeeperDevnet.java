@@ -1,8 +1,8 @@
 package com.xpowerbanq.batch.keeper;
 
-import com.xpowerbanq.batch.chain.Backoff;
-import com.xpowerbanq.batch.chain.ChainClient;
-import com.xpowerbanq.batch.chain.JsonRpcChainClient;
+import com.xpowerbanq.chain.rpc.ChainClient;
+import com.xpowerbanq.chain.rpc.JsonRpcChainClient;
+import com.xpowerbanq.chain.rpc.RetryPolicy;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -104,7 +104,7 @@ public final class KeeperDevnet {
         return JsonRpcChainClient.connect(
                 List.of(rpcUrl),
                 Duration.ofSeconds(10),
-                new Backoff(3, Duration.ofMillis(10), Duration.ofMillis(100)));
+                new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(100)));
     }
 
     private static void rpc(String rpcUrl, String method, List<?> params) throws IOException {

@@ -2,8 +2,8 @@ package com.xpowerbanq.batch.keeper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.xpowerbanq.batch.chain.ChainClient;
 import com.xpowerbanq.batch.launch.JobRunner;
+import com.xpowerbanq.chain.rpc.ChainClient;
 import com.xpowerbanq.devnet.Devnet;
 import java.math.BigInteger;
 import java.nio.file.Path;

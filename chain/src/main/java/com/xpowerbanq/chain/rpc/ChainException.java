@@ -1,4 +1,4 @@
-package com.xpowerbanq.batch.chain;
+package com.xpowerbanq.chain.rpc;
 
 /** A failed call to a JSON-RPC endpoint; the message names the endpoint and the call. */
 public class ChainException extends RuntimeException {

@@ -1,4 +1,4 @@
-package com.xpowerbanq.batch.chain;
+package com.xpowerbanq.chain.rpc;
 
 /** The endpoint refused an eth_getLogs range as too large or as yielding too many results. */
 public class RangeRefusedException extends ChainException {

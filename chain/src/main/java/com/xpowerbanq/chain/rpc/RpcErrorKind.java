@@ -1,4 +1,4 @@
-package com.xpowerbanq.batch.chain;
+package com.xpowerbanq.chain.rpc;
 
 import java.util.Set;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package com.xpowerbanq.batch.chain;
+package com.xpowerbanq.chain.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

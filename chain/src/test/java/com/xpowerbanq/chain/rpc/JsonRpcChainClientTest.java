@@ -1,4 +1,4 @@
-package com.xpowerbanq.batch.chain;
+package com.xpowerbanq.chain.rpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,14 +19,15 @@ import org.junit.jupiter.api.Test;
 
 /** Against a scripted JSON-RPC endpoint on a loopback port. */
 class JsonRpcChainClientTest {
-    private static final Backoff FAST = new Backoff(3, Duration.ofMillis(1), Duration.ofMillis(5));
+    private static final RetryPolicy FAST =
+            new RetryPolicy(3, Duration.ofMillis(1), Duration.ofMillis(5));
 
     /** A client with five quick attempts, enough to ride out a scripted run of failures. */
     private static JsonRpcChainClient patient(String url) {
         return JsonRpcChainClient.connect(
                 List.of(url),
                 Duration.ofSeconds(5),
-                new Backoff(5, Duration.ofMillis(1), Duration.ofMillis(5)));
+                new RetryPolicy(5, Duration.ofMillis(1), Duration.ofMillis(5)));
     }
 
     /** Answers: a status and a body; "DROP" closes the connection without an answer. */

@@ -1,6 +1,7 @@
-package com.xpowerbanq.batch.chain;
+package com.xpowerbanq.chain.rpc;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.github.resilience4j.retry.Retry;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -46,17 +47,19 @@ public final class JsonRpcChainClient implements ChainClient {
     private record Answer<T>(String endpoint, T response) {}
 
     private final List<Endpoint> endpoints;
-    private final Backoff backoff;
+    private final RetryPolicy retryPolicy;
     private final OkHttpClient http;
     private final AtomicInteger preferred = new AtomicInteger();
 
-    private JsonRpcChainClient(List<Endpoint> endpoints, Backoff backoff, OkHttpClient http) {
+    private JsonRpcChainClient(
+            List<Endpoint> endpoints, RetryPolicy retryPolicy, OkHttpClient http) {
         this.endpoints = endpoints;
-        this.backoff = backoff;
+        this.retryPolicy = retryPolicy;
         this.http = http;
     }
 
-    public static JsonRpcChainClient connect(List<String> urls, Duration timeout, Backoff backoff) {
+    public static JsonRpcChainClient connect(
+            List<String> urls, Duration timeout, RetryPolicy retryPolicy) {
         if (urls.isEmpty()) {
             throw new IllegalArgumentException(
                     "no JSON-RPC endpoint: set PROVIDER_URL (comma-separated URLs)");
@@ -76,7 +79,7 @@ public final class JsonRpcChainClient implements ChainClient {
             }
             endpoints.add(new Endpoint(url, Web3j.build(new HttpService(url, http))));
         }
-        return new JsonRpcChainClient(List.copyOf(endpoints), backoff, http);
+        return new JsonRpcChainClient(List.copyOf(endpoints), retryPolicy, http);
     }
 
     @Override
@@ -226,74 +229,98 @@ public final class JsonRpcChainClient implements ChainClient {
         }
     }
 
+    /**
+     * Any JSON-RPC request under this client's policy (timeouts, retries, failover): the answer of
+     * the first endpoint that gives one; a JSON-RPC error becomes a {@link ChainException} of its
+     * kind, so a revert arrives as an {@link RpcErrorException} carrying its data.
+     */
+    public <T extends Response<?>> T request(String call, Function<Web3j, Request<?, T>> request) {
+        return send(call, request).response();
+    }
+
     private <T extends Response<?>> Answer<T> send(
             String call, Function<Web3j, Request<?, T>> request) {
-        int n = endpoints.size();
         int start = preferred.get();
-        int total = backoff.attempts() * n;
-        ChainException last = null;
-        for (int attempt = 0; attempt < total; attempt++) {
-            int index = (start + attempt) % n;
-            Endpoint endpoint = endpoints.get(index);
-            try {
-                T response = request.apply(endpoint.web3j()).send();
-                if (response == null) {
-                    throw new MalformedAnswerException(endpoint.url(), call, "empty answer", null);
-                }
-                if (response.hasError()) {
-                    Response.Error error = response.getError();
-                    String message = String.valueOf(error.getMessage());
-                    switch (RpcErrorKind.ofJsonRpc(error.getCode(), message)) {
-                        case RANGE ->
-                                throw new RangeRefusedException(endpoint.url(), call, message);
-                        case FATAL ->
-                                throw new RpcErrorException(
-                                        endpoint.url(),
-                                        call,
-                                        error.getCode(),
-                                        message,
-                                        error.getData());
-                        case TRANSIENT ->
-                                last =
-                                        new ChainUnavailableException(
-                                                endpoint.url(),
-                                                call,
-                                                "error " + error.getCode() + ": " + message,
-                                                null);
-                    }
-                } else {
-                    preferred.set(index);
-                    return new Answer<>(endpoint.url(), response);
-                }
-            } catch (ClientConnectionException e) {
-                last = httpFailure(endpoint.url(), call, e);
-            } catch (JsonProcessingException e) {
-                last =
-                        new MalformedAnswerException(
-                                endpoint.url(), call, "not JSON-RPC: " + e.getOriginalMessage(), e);
-            } catch (IOException e) {
-                last = new ChainUnavailableException(endpoint.url(), call, describe(e), e);
-            } catch (ChainException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                // web3j turns undecodable fields into runtime exceptions
-                last = new MalformedAnswerException(endpoint.url(), call, describe(e), e);
-            }
-            log.debug("attempt {} of {} failed: {}", attempt + 1, total, last.getMessage());
-            if (attempt + 1 < total) {
-                backoff.sleep(attempt / n);
-            }
+        AtomicInteger attempt = new AtomicInteger();
+        Retry retry = retryPolicy.retry(call, endpoints.size(), Retried.class::isInstance);
+        try {
+            return retry.executeSupplier(
+                    () ->
+                            attempt(
+                                    call,
+                                    request,
+                                    (start + attempt.getAndIncrement()) % endpoints.size()));
+        } catch (Retried e) {
+            throw giveUp(e.failure, attempt.get());
         }
+    }
+
+    /** A failure worth trying again, elsewhere or later. */
+    private static final class Retried extends RuntimeException {
+        private final ChainException failure;
+
+        Retried(ChainException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.failure = failure;
+        }
+    }
+
+    private <T extends Response<?>> Answer<T> attempt(
+            String call, Function<Web3j, Request<?, T>> request, int index) {
+        Endpoint endpoint = endpoints.get(index);
+        ChainException failure;
+        try {
+            T response = request.apply(endpoint.web3j()).send();
+            if (response == null) {
+                throw new MalformedAnswerException(endpoint.url(), call, "empty answer", null);
+            }
+            if (!response.hasError()) {
+                preferred.set(index);
+                return new Answer<>(endpoint.url(), response);
+            }
+            failure = refusal(endpoint.url(), call, response.getError());
+        } catch (ClientConnectionException e) {
+            failure = httpFailure(endpoint.url(), call, e);
+        } catch (JsonProcessingException e) {
+            failure =
+                    new MalformedAnswerException(
+                            endpoint.url(), call, "not JSON-RPC: " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            failure = new ChainUnavailableException(endpoint.url(), call, describe(e), e);
+        } catch (ChainException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // web3j turns undecodable fields into runtime exceptions
+            failure = new MalformedAnswerException(endpoint.url(), call, describe(e), e);
+        }
+        log.debug("attempt at {} failed: {}", endpoint.url(), failure.getMessage());
+        throw new Retried(failure);
+    }
+
+    private static ChainException refusal(String endpoint, String call, Response.Error error) {
+        String message = String.valueOf(error.getMessage());
+        return switch (RpcErrorKind.ofJsonRpc(error.getCode(), message)) {
+            case RANGE -> throw new RangeRefusedException(endpoint, call, message);
+            case FATAL ->
+                    throw new RpcErrorException(
+                            endpoint, call, error.getCode(), message, error.getData());
+            case TRANSIENT ->
+                    new ChainUnavailableException(
+                            endpoint, call, "error " + error.getCode() + ": " + message, null);
+        };
+    }
+
+    private ChainException giveUp(ChainException last, int attempts) {
         if (last instanceof MalformedAnswerException) {
-            throw last;
+            return last;
         }
-        throw new ChainUnavailableException(
+        return new ChainUnavailableException(
                 last.endpoint(),
                 last.call(),
                 "gave up after "
-                        + total
+                        + attempts
                         + " attempts over "
-                        + n
+                        + endpoints.size()
                         + " endpoint(s); last error: "
                         + last.getMessage(),
                 last.getCause());
