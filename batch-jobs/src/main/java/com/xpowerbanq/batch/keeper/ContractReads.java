@@ -2,6 +2,7 @@ package com.xpowerbanq.batch.keeper;
 
 import com.xpowerbanq.chain.rpc.ChainClient;
 import com.xpowerbanq.chain.rpc.RpcErrorException;
+import com.xpowerbanq.chain.tx.RevertReason;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.List;

@@ -2,6 +2,7 @@ package com.xpowerbanq.batch.keeper;
 
 import com.xpowerbanq.batch.chain.ChainProperties;
 import com.xpowerbanq.chain.rpc.ChainClient;
+import com.xpowerbanq.chain.tx.NonceBook;
 import com.xpowerbanq.schema.ContractRegistry;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,7 +20,7 @@ class KeeperConfiguration {
     KeeperChainSettings keeperChainSettings(
             ChainProperties chain, ObjectProvider<ContractRegistry> contractRegistry) {
         return new KeeperChainSettings(
-                chain.providerUrl(), chain.run(), contractRegistry::getObject);
+                chain.providerUrl(), chain.run(), contractRegistry::getObject, chain.callTimeout());
     }
 
     /** The nonces of every signing account, one book for the whole process. */

@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.keeper;
 
+import com.xpowerbanq.chain.tx.TxOutcome;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 

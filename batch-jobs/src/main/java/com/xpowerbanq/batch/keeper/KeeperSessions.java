@@ -1,9 +1,14 @@
 package com.xpowerbanq.batch.keeper;
 
 import com.xpowerbanq.chain.rpc.ChainClient;
+import com.xpowerbanq.chain.rpc.ChainUnavailableException;
+import com.xpowerbanq.chain.rpc.JsonRpcChainClient;
+import com.xpowerbanq.chain.tx.FeePolicy;
+import com.xpowerbanq.chain.tx.NonceBook;
+import com.xpowerbanq.chain.tx.ReceiptPolling;
+import com.xpowerbanq.chain.tx.Signer;
+import com.xpowerbanq.chain.tx.TransactionSender;
 import com.xpowerbanq.schema.ContractRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,8 +20,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
-import org.web3j.protocol.Web3j;
-import org.web3j.protocol.http.HttpService;
 
 /**
  * One chain connection for transactions (the first endpoint) and, when broadcasting, one {@link
@@ -56,32 +59,32 @@ public final class KeeperSessions implements JobExecutionListener {
     }
 
     private KeeperSession connect(boolean broadcast) {
-        Web3j web3j = Web3j.build(new HttpService(chain.sendingEndpoint()));
+        JsonRpcChainClient sending = chain.connectSending();
         try {
             ContractRegistry registry = chain.registry().get();
             TransactionSender sender = null;
             if (broadcast) {
                 sender =
                         TransactionSender.connect(
-                                web3j,
+                                sending,
                                 signer(),
                                 FeePolicy.fromEnvironment(environment),
-                                properties.receiptPoll(),
-                                properties.receiptTimeout(),
+                                ReceiptPolling.every(
+                                        properties.receiptPoll(), properties.receiptTimeout()),
                                 nonces);
             }
             return new KeeperSession(
-                    web3j, new ContractReads(reads.get()), registry, chain.contractRun(), sender);
-        } catch (IOException e) {
-            web3j.shutdown();
-            throw new UncheckedIOException(
+                    sending, new ContractReads(reads.get()), registry, chain.contractRun(), sender);
+        } catch (ChainUnavailableException e) {
+            sending.close();
+            throw new IllegalStateException(
                     "cannot reach the chain at "
                             + chain.sendingEndpoint()
                             + " (PROVIDER_URL): "
                             + e.getMessage(),
                     e);
         } catch (RuntimeException e) {
-            web3j.shutdown();
+            sending.close();
             throw e;
         }
     }
@@ -128,7 +131,7 @@ public final class KeeperSessions implements JobExecutionListener {
     public void afterJob(JobExecution jobExecution) {
         KeeperSession session = open.remove(jobExecution.getId());
         if (session != null) {
-            session.web3j().shutdown();
+            session.sending().close();
         }
         Map<String, Long> outcomes =
                 jobExecution.getStepExecutions().stream()
@@ -150,7 +153,7 @@ public final class KeeperSessions implements JobExecutionListener {
 
     /** What the partitions of one job execution share. */
     record KeeperSession(
-            Web3j web3j,
+            JsonRpcChainClient sending,
             ContractReads reads,
             ContractRegistry registry,
             String run,

@@ -1,5 +1,7 @@
 package com.xpowerbanq.batch.keeper;
 
+import com.xpowerbanq.chain.tx.TransactionSender;
+import com.xpowerbanq.chain.tx.TxOutcome;
 import com.xpowerbanq.schema.ContractRegistry;
 import com.xpowerbanq.schema.Mode;
 import com.xpowerbanq.schema.RiSeries;

@@ -1,6 +1,5 @@
 package com.xpowerbanq.batch.keeper;
 
-import com.xpowerbanq.chain.rpc.ChainClient;
 import com.xpowerbanq.chain.rpc.JsonRpcChainClient;
 import com.xpowerbanq.chain.rpc.RetryPolicy;
 import java.io.IOException;
@@ -100,7 +99,7 @@ public final class KeeperDevnet {
     }
 
     /** A chain client on one endpoint, as the keeper's view calls use it. */
-    public static ChainClient chain(String rpcUrl) {
+    public static JsonRpcChainClient chain(String rpcUrl) {
         return JsonRpcChainClient.connect(
                 List.of(rpcUrl),
                 Duration.ofSeconds(10),

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.xpowerbanq.batch.launch.JobRunner;
+import com.xpowerbanq.chain.tx.KeySource;
+import com.xpowerbanq.chain.tx.NonceBook;
 import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.RiSeries;
@@ -186,7 +188,8 @@ class ReindexJobFunctionalTests {
         // given: no PRIVATE_KEY, no PRIVATE_KEY_FILE
         var sessions =
                 new KeeperSessions(
-                        new KeeperChainSettings(devnet.rpcUrl(), "v10a", devnet::registry),
+                        new KeeperChainSettings(
+                                devnet.rpcUrl(), "v10a", devnet::registry, Duration.ofSeconds(10)),
                         new KeeperProperties(
                                 1, Duration.ofMillis(100), Duration.ofSeconds(5), null),
                         Map.of(),
@@ -195,7 +198,7 @@ class ReindexJobFunctionalTests {
 
         // when / then
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> sessions.session(1L, true))
-                .isInstanceOf(Signer.SignerException.class)
+                .isInstanceOf(KeySource.KeyException.class)
                 .hasMessageContaining("PRIVATE_KEY_FILE");
         assertThat(sessions.session(2L, false).sender()).isNull();
     }

@@ -3,6 +3,12 @@ package com.xpowerbanq.batch.keeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.xpowerbanq.chain.tx.FeePolicy;
+import com.xpowerbanq.chain.tx.NonceBook;
+import com.xpowerbanq.chain.tx.ReceiptPolling;
+import com.xpowerbanq.chain.tx.Signer;
+import com.xpowerbanq.chain.tx.TransactionSender;
+import com.xpowerbanq.chain.tx.TxOutcome;
 import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.devnet.DevnetOptions;
 import java.math.BigInteger;
@@ -49,7 +55,11 @@ class TransactionSenderIT {
         Signer signer =
                 Signer.fromEnvironment(Map.of(Signer.PRIVATE_KEY, KeeperDevnet.hexKey(account)));
         return TransactionSender.connect(
-                devnet.web3j(), signer, fees, Duration.ofMillis(100), timeout, new NonceBook());
+                KeeperDevnet.chain(devnet.rpcUrl()),
+                signer,
+                fees,
+                ReceiptPolling.every(Duration.ofMillis(100), timeout),
+                new NonceBook());
     }
 
     @Test

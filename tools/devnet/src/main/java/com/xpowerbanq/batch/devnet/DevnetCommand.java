@@ -1,6 +1,6 @@
 package com.xpowerbanq.batch.devnet;
 
-import com.xpowerbanq.batch.keeper.Signer;
+import com.xpowerbanq.chain.tx.Signer;
 import com.xpowerbanq.devnet.DevnetOptions;
 import com.xpowerbanq.schema.cli.Cli;
 import com.xpowerbanq.schema.cli.ExitCode;

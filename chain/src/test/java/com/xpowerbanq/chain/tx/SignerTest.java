@@ -1,4 +1,4 @@
-package com.xpowerbanq.batch.keeper;
+package com.xpowerbanq.chain.tx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

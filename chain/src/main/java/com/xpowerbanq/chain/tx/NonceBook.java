@@ -1,6 +1,5 @@
-package com.xpowerbanq.batch.keeper;
+package com.xpowerbanq.chain.tx;
 
-import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,13 +29,13 @@ public final class NonceBook {
     /** Reads an account's pending transaction count from the chain. */
     @FunctionalInterface
     public interface PendingCount {
-        BigInteger read() throws IOException;
+        BigInteger read();
     }
 
     /** Work done holding an account. */
     @FunctionalInterface
     public interface Exclusive<T> {
-        T run() throws IOException;
+        T run();
     }
 
     /** One account's nonce count and the lock its submissions are made under. */
@@ -47,7 +46,7 @@ public final class NonceBook {
         private Account() {}
 
         /** Runs {@code work} holding the account: no other submission from it meanwhile. */
-        public <T> T exclusively(Exclusive<T> work) throws IOException {
+        public <T> T exclusively(Exclusive<T> work) {
             lock.lock();
             try {
                 return work.run();
@@ -60,7 +59,7 @@ public final class NonceBook {
          * The nonce the next transaction takes: the count kept here, or the chain's pending count
          * when none is kept (first use, or after {@link #resync}). Call it holding the account.
          */
-        public BigInteger next(PendingCount chain) throws IOException {
+        public BigInteger next(PendingCount chain) {
             requireHeld();
             BigInteger known = next;
             if (known == null) {

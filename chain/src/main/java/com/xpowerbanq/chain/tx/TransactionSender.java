@@ -1,73 +1,62 @@
-package com.xpowerbanq.batch.keeper;
+package com.xpowerbanq.chain.tx;
 
-import java.io.IOException;
+import com.xpowerbanq.chain.rpc.JsonRpcChainClient;
+import com.xpowerbanq.chain.rpc.RpcErrorException;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.web3j.crypto.RawTransaction;
-import org.web3j.crypto.TransactionEncoder;
-import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
-import org.web3j.protocol.core.Response;
 import org.web3j.protocol.core.methods.request.Transaction;
-import org.web3j.protocol.core.methods.response.EthEstimateGas;
-import org.web3j.protocol.core.methods.response.EthSendTransaction;
+import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.exceptions.TransactionException;
-import org.web3j.tx.response.PollingTransactionReceiptProcessor;
-import org.web3j.utils.Numeric;
 
 /**
- * Signs and sends keeper transactions from one account, safe to share between threads. Nonces come
- * from the process's {@link NonceBook}: allocation and submission happen under the account's lock,
- * so parallel series, and parallel jobs, get consecutive nonces and a refused submission leaves no
+ * Signs and sends transactions from one account through one endpoint (so that nonces and receipts
+ * are seen by the node that took the transaction), safe to share between threads. Nonces come from
+ * the process's {@link NonceBook}: allocation and submission happen under the account's lock, so
+ * parallel series, and parallel jobs, get consecutive nonces and a refused submission leaves no
  * gap; waiting for receipts runs in parallel.
  */
 public final class TransactionSender {
     /** Times a submission refused for its nonce is retried with the chain's count. */
     private static final int NONCE_RETRIES = 2;
 
-    private final Web3j web3j;
+    private final JsonRpcChainClient chain;
     private final Signer signer;
     private final FeePolicy feePolicy;
     private final long chainId;
-    private final Duration pollInterval;
-    private final Duration receiptTimeout;
+    private final ReceiptPolling receipts;
     private final NonceBook.Account nonces;
 
     private TransactionSender(
-            Web3j web3j,
+            JsonRpcChainClient chain,
             Signer signer,
             FeePolicy feePolicy,
             long chainId,
-            Duration pollInterval,
-            Duration receiptTimeout,
+            ReceiptPolling receipts,
             NonceBook book) {
-        this.web3j = web3j;
+        this.chain = chain;
         this.signer = signer;
         this.feePolicy = feePolicy;
         this.chainId = chainId;
-        this.pollInterval = pollInterval;
-        this.receiptTimeout = receiptTimeout;
+        this.receipts = receipts;
         this.nonces = book.account(chainId, signer.address());
     }
 
     /**
-     * A sender for the provider's chain (its id read with {@code eth_chainId}), taking its nonces
+     * A sender for the endpoint's chain (its id read with {@code eth_chainId}), taking its nonces
      * from {@code book}.
      */
     public static TransactionSender connect(
-            Web3j web3j,
+            JsonRpcChainClient chain,
             Signer signer,
             FeePolicy feePolicy,
-            Duration pollInterval,
-            Duration receiptTimeout,
-            NonceBook book)
-            throws IOException {
-        long chainId = web3j.ethChainId().send().getChainId().longValueExact();
-        return new TransactionSender(
-                web3j, signer, feePolicy, chainId, pollInterval, receiptTimeout, book);
+            ReceiptPolling receipts,
+            NonceBook book) {
+        return new TransactionSender(chain, signer, feePolicy, chain.chainId(), receipts, book);
     }
 
     public String from() {
@@ -79,7 +68,7 @@ public final class TransactionSender {
     }
 
     /** The next send takes up the chain's pending count: the key may have signed elsewhere. */
-    void resyncNonce() {
+    public void resyncNonce() {
         nonces.resync();
     }
 
@@ -87,17 +76,22 @@ public final class TransactionSender {
      * Sends {@code data} to {@code to} and waits for the receipt. A call that would revert is not
      * sent; its reason is reported instead.
      */
-    public TxOutcome send(String to, String data) throws IOException {
-        EthEstimateGas estimate =
-                web3j.ethEstimateGas(
-                                Transaction.createFunctionCallTransaction(
-                                        from(), null, null, null, to, data))
-                        .send();
-        if (estimate.hasError()) {
-            return refusedEstimate(estimate.getError());
+    public TxOutcome send(String to, String data) {
+        BigInteger estimate;
+        try {
+            estimate =
+                    chain.request(
+                                    "eth_estimateGas(" + to + ")",
+                                    w ->
+                                            w.ethEstimateGas(
+                                                    Transaction.createFunctionCallTransaction(
+                                                            from(), null, null, null, to, data)))
+                            .getAmountUsed();
+        } catch (RpcErrorException e) {
+            return refusedEstimate(e);
         }
-        BigInteger gasLimit = feePolicy.gasLimit(estimate.getAmountUsed());
-        FeePolicy.Fees fees = feePolicy.fees(web3j);
+        BigInteger gasLimit = feePolicy.gasLimit(estimate);
+        FeePolicy.Fees fees = feePolicy.fees(chain);
         Submitted submitted = submit(to, data, gasLimit, fees);
         if (submitted.refusal != null) {
             return submitted.refusal;
@@ -105,8 +99,8 @@ public final class TransactionSender {
         return await(submitted.hash, submitted.nonce, gasLimit, to, data);
     }
 
-    private TxOutcome refusedEstimate(Response.Error error) {
-        String message = error.getMessage() == null ? "" : error.getMessage();
+    private TxOutcome refusedEstimate(RpcErrorException error) {
+        String message = error.detail();
         if (insufficientFunds(message)) {
             return TxOutcome.notSent(
                     TxOutcome.Status.INSUFFICIENT_FUNDS,
@@ -114,18 +108,19 @@ public final class TransactionSender {
         }
         return TxOutcome.notSent(
                 TxOutcome.Status.REVERTED,
-                RevertReason.describe(error.getData(), message) + " (not sent)");
+                RevertReason.describe(error.data(), message) + " (not sent)");
     }
 
     private record Submitted(
             @Nullable String hash, @Nullable BigInteger nonce, @Nullable TxOutcome refusal) {}
 
-    private Submitted submit(String to, String data, BigInteger gasLimit, FeePolicy.Fees fees)
-            throws IOException {
+    private Submitted submit(String to, String data, BigInteger gasLimit, FeePolicy.Fees fees) {
         return nonces.exclusively(
                 () -> {
                     for (int attempt = 0; ; attempt++) {
-                        BigInteger nonce = nonces.next(this::pendingNonce);
+                        BigInteger nonce =
+                                nonces.next(
+                                        () -> transactionCount(DefaultBlockParameterName.PENDING));
                         RawTransaction tx =
                                 RawTransaction.createTransaction(
                                         chainId,
@@ -136,16 +131,20 @@ public final class TransactionSender {
                                         data,
                                         fees.maxPriorityFeePerGas(),
                                         fees.maxFeePerGas());
-                        String signed =
-                                Numeric.toHexString(
-                                        TransactionEncoder.signMessage(tx, signer.credentials()));
-                        EthSendTransaction sent = web3j.ethSendRawTransaction(signed).send();
-                        if (!sent.hasError()) {
+                        String signed = signer.sign(tx);
+                        String message;
+                        try {
+                            String hash =
+                                    chain.request(
+                                                    "eth_sendRawTransaction(nonce " + nonce + ")",
+                                                    w -> w.ethSendRawTransaction(signed))
+                                            .getTransactionHash();
                             nonces.used(nonce);
-                            return new Submitted(sent.getTransactionHash(), nonce, null);
+                            return new Submitted(hash, nonce, null);
+                        } catch (RpcErrorException e) {
+                            message = e.detail();
                         }
-                        String message = sent.getError().getMessage();
-                        String lower = message == null ? "" : message.toLowerCase(Locale.ROOT);
+                        String lower = message.toLowerCase(Locale.ROOT);
                         // our count is off (the account sent from elsewhere): read it again
                         nonces.resync();
                         if (nonceError(lower) && attempt < NONCE_RETRIES) {
@@ -181,31 +180,24 @@ public final class TransactionSender {
                 || lower.contains("nonce has already been used");
     }
 
-    private BigInteger pendingNonce() throws IOException {
-        return web3j.ethGetTransactionCount(from(), DefaultBlockParameterName.PENDING)
-                .send()
+    private BigInteger transactionCount(DefaultBlockParameterName tag) {
+        return chain.request(
+                        "eth_getTransactionCount(" + from() + ", " + tag.getValue() + ")",
+                        w -> w.ethGetTransactionCount(from(), tag))
                 .getTransactionCount();
     }
 
     private TxOutcome await(
-            String hash, BigInteger nonce, BigInteger gasLimit, String to, String data)
-            throws IOException {
-        long attempts =
-                Math.max(1, receiptTimeout.toMillis() / Math.max(1, pollInterval.toMillis()));
-        TransactionReceipt receipt;
-        try {
-            receipt =
-                    new PollingTransactionReceiptProcessor(
-                                    web3j,
-                                    pollInterval.toMillis(),
-                                    (int) Math.min(attempts, Integer.MAX_VALUE))
-                            .waitForTransactionReceipt(hash);
-        } catch (TransactionException e) {
+            String hash, BigInteger nonce, BigInteger gasLimit, String to, String data) {
+        Optional<TransactionReceipt> awaited = receipts.await(chain, hash);
+        if (awaited.isEmpty()) {
             return unmined(hash, nonce);
         }
+        TransactionReceipt receipt = awaited.get();
         BigInteger gasUsed = receipt.getGasUsed();
         if (receipt.isStatusOK()) {
-            return new TxOutcome(TxOutcome.Status.CONFIRMED, hash, nonce, gasUsed, "");
+            return new TxOutcome(
+                    TxOutcome.Status.CONFIRMED, hash, nonce, gasUsed, "", receipt.getBlockNumber());
         }
         if (gasUsed != null && gasUsed.compareTo(gasLimit) >= 0) {
             return new TxOutcome(
@@ -223,13 +215,10 @@ public final class TransactionSender {
                 replayReason(to, data, receipt.getBlockNumber()));
     }
 
-    private TxOutcome unmined(String hash, BigInteger nonce) throws IOException {
+    private TxOutcome unmined(String hash, BigInteger nonce) {
         // our count may be ahead of the chain now (a dropped transaction leaves a gap)
         nonces.resync();
-        BigInteger mined =
-                web3j.ethGetTransactionCount(from(), DefaultBlockParameterName.LATEST)
-                        .send()
-                        .getTransactionCount();
+        BigInteger mined = transactionCount(DefaultBlockParameterName.LATEST);
         if (mined.compareTo(nonce) > 0) {
             return new TxOutcome(
                     TxOutcome.Status.REPLACED,
@@ -238,26 +227,35 @@ public final class TransactionSender {
                     null,
                     "another transaction with nonce " + nonce + " was mined instead");
         }
-        boolean known = web3j.ethGetTransactionByHash(hash).send().getTransaction().isPresent();
+        boolean known =
+                chain.request(
+                                "eth_getTransactionByHash(" + hash + ")",
+                                w -> w.ethGetTransactionByHash(hash))
+                        .getTransaction()
+                        .isPresent();
         return new TxOutcome(
                 TxOutcome.Status.DROPPED,
                 hash,
                 nonce,
                 null,
                 known
-                        ? "still pending after " + receiptTimeout.toSeconds() + " s"
+                        ? "still pending after " + receipts.timeout().toSeconds() + " s"
                         : "the provider no longer knows it (dropped from the mempool)");
     }
 
-    private String replayReason(String to, String data, BigInteger block) throws IOException {
-        var call =
-                web3j.ethCall(
-                                Transaction.createEthCallTransaction(from(), to, data),
-                                org.web3j.protocol.core.DefaultBlockParameter.valueOf(
-                                        block.subtract(BigInteger.ONE)))
-                        .send();
-        if (call.hasError()) {
-            return RevertReason.describe(call.getError().getData(), call.getError().getMessage());
+    private String replayReason(String to, String data, BigInteger block) {
+        EthCall call;
+        try {
+            call =
+                    chain.request(
+                            "eth_call(" + to + ") at block " + block.subtract(BigInteger.ONE),
+                            w ->
+                                    w.ethCall(
+                                            Transaction.createEthCallTransaction(from(), to, data),
+                                            DefaultBlockParameter.valueOf(
+                                                    block.subtract(BigInteger.ONE))));
+        } catch (RpcErrorException e) {
+            return RevertReason.describe(e.data(), e.detail());
         }
         return call.isReverted() ? call.getRevertReason() : "execution reverted";
     }

@@ -1,4 +1,4 @@
-package com.xpowerbanq.batch.keeper;
+package com.xpowerbanq.chain.tx;
 
 import java.util.List;
 import java.util.Map;
@@ -19,9 +19,10 @@ import org.web3j.utils.Numeric;
 /**
  * Turns the revert data of a call into words: {@code Error(string)}, {@code Panic(uint256)} and the
  * custom errors of the v10a contracts and their devnet emulation (access manager, ownable, rate
- * limit, missing quote or feed); anything else as its selector.
+ * limit, missing quote or feed, the XPOW mint's block-hash and nonce errors); anything else as its
+ * selector.
  */
-final class RevertReason {
+public final class RevertReason {
     private record Known(String signature, List<TypeReference<?>> params) {}
 
     private static final Map<String, Known> KNOWN =
@@ -54,6 +55,12 @@ final class RevertReason {
                                     new TypeReference<Address>() {},
                                     new TypeReference<Address>() {})),
                     new Known(
+                            "ExpiredBlockHash(bytes32)", List.of(new TypeReference<Bytes32>() {})),
+                    new Known(
+                            "DuplicatePairIndex(bytes32)",
+                            List.of(new TypeReference<Bytes32>() {})),
+                    new Known("EmptyNonceHash(bytes32)", List.of(new TypeReference<Bytes32>() {})),
+                    new Known(
                             "MissingFeed(address,address)",
                             List.of(
                                     new TypeReference<Address>() {},
@@ -77,7 +84,7 @@ final class RevertReason {
      * The reason in words, from revert data ({@code 0x…}) and/or the provider's message; "execution
      * reverted" when neither says more.
      */
-    static String describe(@Nullable String rawData, @Nullable String message) {
+    public static String describe(@Nullable String rawData, @Nullable String message) {
         String data = revertData(rawData, message);
         if (data != null) {
             String selector = data.substring(0, 10).toLowerCase(java.util.Locale.ROOT);

@@ -1,18 +1,30 @@
-package com.xpowerbanq.batch.keeper;
+package com.xpowerbanq.chain.tx;
 
 import java.math.BigInteger;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What became of one keeper transaction: confirmed with its gas, or why not (a revert with its
- * reason, out of gas, insufficient funds, replaced, dropped, or refused by the provider).
+ * reason, out of gas, insufficient funds, replaced, dropped, or refused by the provider); a
+ * confirmed one knows its block.
  */
 public record TxOutcome(
         Status status,
         @Nullable String hash,
         @Nullable BigInteger nonce,
         @Nullable BigInteger gasUsed,
-        String detail) {
+        String detail,
+        @Nullable BigInteger block) {
+
+    /** An outcome with no block: the transaction was not mined, or its block is not needed. */
+    public TxOutcome(
+            Status status,
+            @Nullable String hash,
+            @Nullable BigInteger nonce,
+            @Nullable BigInteger gasUsed,
+            String detail) {
+        this(status, hash, nonce, gasUsed, detail, null);
+    }
 
     public enum Status {
         CONFIRMED,
