@@ -321,7 +321,9 @@ public final class JsonRpcChainClient implements ChainClient {
                         + attempts
                         + " attempts over "
                         + endpoints.size()
-                        + " endpoint(s); last error: "
+                        + " endpoint(s) ("
+                        + String.join(", ", endpoints.stream().map(Endpoint::url).toList())
+                        + "); last error: "
                         + last.getMessage(),
                 last.getCause());
     }

@@ -216,6 +216,19 @@ class JsonRpcChainClientTest {
     }
 
     @Test
+    void namesEveryEndpointWhenNoneAnswers() throws IOException {
+        String first = "http://127.0.0.1:" + freePort();
+        String second = "http://127.0.0.1:" + freePort();
+        try (JsonRpcChainClient client =
+                JsonRpcChainClient.connect(List.of(first, second), Duration.ofSeconds(2), FAST)) {
+
+            assertThatThrownBy(client::chainId)
+                    .isInstanceOf(ChainUnavailableException.class)
+                    .hasMessageContaining(first + ", " + second);
+        }
+    }
+
+    @Test
     void aServerErrorThatPersistsGivesUpAsUnavailable() throws IOException {
         String url = start();
         for (int i = 0; i < 3; i++) {

@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
 /**
@@ -144,7 +143,7 @@ public final class Miner {
     private @Nullable Epoch begin() throws InterruptedException {
         for (int attempt = 1; !stopping(); attempt++) {
             try {
-                TransactionReceipt receipt = chain.init();
+                XpowChain.Mined mined = chain.init();
                 Epoch epoch = read();
                 if (epoch != null) {
                     lines.step(
@@ -155,7 +154,7 @@ public final class Miner {
                                     "block_hash",
                                     epoch.blockHashHex(),
                                     "tx",
-                                    receipt.getTransactionHash(),
+                                    mined.hash(),
                                     "xpow",
                                     chain.address()));
                     return epoch;

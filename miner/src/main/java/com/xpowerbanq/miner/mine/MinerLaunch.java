@@ -1,16 +1,18 @@
 package com.xpowerbanq.miner.mine;
 
+import com.xpowerbanq.chain.registry.RegistrySelector;
+import com.xpowerbanq.chain.rpc.ChainException;
+import com.xpowerbanq.chain.rpc.JsonRpcChainClient;
+import com.xpowerbanq.chain.rpc.RetryPolicy;
 import com.xpowerbanq.miner.pow.NonceSearch;
 import com.xpowerbanq.miner.pow.VectorSupport;
-import com.xpowerbanq.schema.ContractRegistry;
 import com.xpowerbanq.schema.ContractRegistryException;
+import com.xpowerbanq.schema.cli.ExitCode;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.web3j.protocol.core.methods.response.EthChainId;
 
 /**
  * Starts the miner from the environment: checks the settings, reaches the chain, finds the XPOW
@@ -19,6 +21,14 @@ import org.web3j.protocol.core.methods.response.EthChainId;
  */
 public final class MinerLaunch {
     private static final long WARM_NONCES = 1 << 17;
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+    /**
+     * Each call tried once per endpoint: the miner retries whole steps itself, and a mint sent
+     * twice would only be refused as a duplicate.
+     */
+    private static final RetryPolicy ONCE_PER_ENDPOINT =
+            new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1));
 
     private MinerLaunch() {}
 
@@ -37,35 +47,26 @@ public final class MinerLaunch {
                     "the Vector API is missing (start java with --add-modules"
                             + " jdk.incubator.vector): mining with the slower scalar loop");
         }
-        List<String> urls = settings.providerUrls();
-        if (urls.isEmpty()) {
-            urls = split(ContractRegistry.packaged("mainnet").providerUrl());
-        }
-        try (Rpc rpc = new Rpc(urls)) {
+        try (JsonRpcChainClient rpc =
+                JsonRpcChainClient.connect(
+                        RegistrySelector.endpoints(String.join(",", settings.providerUrls())),
+                        CALL_TIMEOUT,
+                        ONCE_PER_ENDPOINT)) {
             long chainId;
             try {
-                EthChainId answer = rpc.send(w -> w.ethChainId());
-                if (answer.hasError() || answer.getChainId() == null) {
-                    lines.error(
-                            "config",
-                            "eth_chainId failed: " + XpowChain.message(answer.getError()),
-                            "setting",
-                            Settings.PROVIDER_URL);
-                    return 69;
-                }
-                chainId = answer.getChainId().longValue();
-            } catch (Rpc.UnavailableException e) {
+                chainId = rpc.chainId();
+            } catch (ChainException e) {
                 lines.error("config", e.getMessage(), "setting", Settings.PROVIDER_URL);
-                return 69;
+                return ExitCode.UNAVAILABLE.code;
             }
             Optional<String> xpow;
             try {
                 xpow =
-                        ContractRegistry.select(settings.contractsFile(), chainId)
+                        RegistrySelector.ofChain(settings.contractsFile(), chainId)
                                 .address("XPOW", settings.contractRun());
             } catch (ContractRegistryException e) {
                 lines.error("config", e.getMessage(), "setting", Settings.CONTRACTS_FILE);
-                return 65;
+                return ExitCode.DATA.code;
             }
             if (xpow.isEmpty()) {
                 lines.error(
@@ -76,9 +77,15 @@ public final class MinerLaunch {
                                 + chainId,
                         "setting",
                         Settings.CONTRACT_RUN);
-                return 65;
+                return ExitCode.DATA.code;
             }
-            XpowChain chain = new XpowChain(rpc, xpow.get(), chainId, settings);
+            XpowChain chain;
+            try {
+                chain = XpowChain.connect(rpc, xpow.get(), settings);
+            } catch (IOException e) {
+                lines.error("config", e.getMessage(), "setting", Settings.PROVIDER_URL);
+                return ExitCode.UNAVAILABLE.code;
+            }
             Miner miner =
                     new Miner(
                             settings,
@@ -101,9 +108,5 @@ public final class MinerLaunch {
             miner.run();
             return 0;
         }
-    }
-
-    private static List<String> split(String urls) {
-        return Arrays.stream(urls.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 }

@@ -8,7 +8,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
  * The one thread that sends {@code mint(to, blockHash, data)} for each find, in order. A find of an
@@ -93,10 +92,10 @@ final class Minter implements Runnable {
         }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                TransactionReceipt receipt = chain.mint(to, find.epoch().blockHash(), find.data());
+                XpowChain.Mined mined = chain.mint(to, find.epoch().blockHash(), find.data());
                 var line = JsonLines.line("mint", fields(find));
-                line.put("tx", receipt.getTransactionHash());
-                line.put("block", receipt.getBlockNumber());
+                line.put("tx", mined.hash());
+                line.put("block", mined.block());
                 lines.step(line);
                 return;
             } catch (XpowChain.RevertedException e) {

@@ -1,25 +1,25 @@
 package com.xpowerbanq.miner.mine;
 
+import com.xpowerbanq.chain.tx.RevertReason;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
-import org.web3j.crypto.Hash;
 import org.web3j.protocol.core.Response;
 
 /**
- * Why the XPOW contract refused a mint, read from the revert data: the v10a custom errors or the
- * older string reasons.
+ * Why the XPOW contract refused a mint, from the reason {@link RevertReason} reads: the v10a custom
+ * errors or the older string reasons.
  */
 enum Revert {
-    EXPIRED("ExpiredBlockHash(bytes32)", "expired block-hash"),
-    DUPLICATE("DuplicatePairIndex(bytes32)", "duplicate nonce-hash"),
-    EMPTY("EmptyNonceHash(bytes32)", "empty nonce-hash"),
+    EXPIRED("ExpiredBlockHash", "expired block-hash"),
+    DUPLICATE("DuplicatePairIndex", "duplicate nonce-hash"),
+    EMPTY("EmptyNonceHash", "empty nonce-hash"),
     OTHER("", "");
 
-    private final String selector;
+    private final String error;
     private final String reason;
 
-    Revert(String signature, String reason) {
-        this.selector = signature.isEmpty() ? "" : Hash.sha3String(signature).substring(0, 10);
+    Revert(String error, String reason) {
+        this.error = error;
         this.reason = reason;
     }
 
@@ -28,35 +28,22 @@ enum Revert {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    static Revert of(Response.@Nullable Error error) {
-        if (error == null) {
-            return OTHER;
-        }
-        // web3j keeps the raw JSON of "data": a quoted hex string, or an object around it
-        String data =
-                error.getData() == null
-                        ? ""
-                        : error.getData().replace("\"", "").toLowerCase(Locale.ROOT);
-        String message = error.getMessage() == null ? "" : error.getMessage();
+    /** The kind of a reason in words, as {@link RevertReason#describe} gives it. */
+    static Revert ofReason(String described) {
         for (Revert revert : values()) {
-            if (revert == OTHER) {
-                continue;
-            }
-            if (data.contains(revert.selector)
-                    || message.contains(revert.reason)
-                    || message.contains(revert.selector)
-                    || data.contains(hex(revert.reason))) {
+            if (revert != OTHER
+                    && (described.contains(revert.error) || described.contains(revert.reason))) {
                 return revert;
             }
         }
         return OTHER;
     }
 
-    private static String hex(String text) {
-        StringBuilder hex = new StringBuilder();
-        for (byte b : text.getBytes(java.nio.charset.StandardCharsets.US_ASCII)) {
-            hex.append(String.format("%02x", b));
+    /** The kind of a JSON-RPC error: its data, else its message. */
+    static Revert of(Response.@Nullable Error error) {
+        if (error == null) {
+            return OTHER;
         }
-        return hex.toString();
+        return ofReason(RevertReason.describe(error.getData(), error.getMessage()));
     }
 }

@@ -1,16 +1,18 @@
 package com.xpowerbanq.miner.mine;
 
+import com.xpowerbanq.chain.rpc.Endpoints;
+import com.xpowerbanq.chain.tx.FeePolicy;
+import com.xpowerbanq.chain.tx.KeySource;
+import com.xpowerbanq.chain.tx.Signer;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
-import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Keys;
 
 /**
@@ -19,21 +21,17 @@ import org.web3j.crypto.Keys;
  * problem stops the start with a {@link SettingException} naming the setting.
  *
  * @param providerUrls JSON-RPC endpoints, in failover order; empty means the registry's default
- * @param maxPriorityFeePerGas wei, null for auto
- * @param maxFeePerGas wei, null for auto
- * @param gasLimit null for auto (estimated per mint)
+ * @param fees fixed fees and gas limit, the rest from the provider; estimates get 25% more
  */
 public record Settings(
         List<String> providerUrls,
         String contractRun,
         @Nullable String contractsFile,
-        Credentials signer,
+        Signer signer,
         String mintAddress,
         int level,
         int workers,
-        @Nullable BigInteger maxPriorityFeePerGas,
-        @Nullable BigInteger maxFeePerGas,
-        @Nullable BigInteger gasLimit,
+        FeePolicy fees,
         List<String> warnings) {
 
     public static final String PROVIDER_URL = "PROVIDER_URL";
@@ -43,9 +41,9 @@ public record Settings(
     public static final String MINT_ADDRESS = "MINT_ADDRESS";
     public static final String MINT_LEVEL = "MINT_LEVEL";
     public static final String MINE_WORKERS = "MINE_WORKERS";
-    public static final String MAX_PRIORITY_FEE_PER_GAS = "MAX_PRIORITY_FEE_PER_GAS";
-    public static final String MAX_FEE_PER_GAS = "MAX_FEE_PER_GAS";
-    public static final String GAS_LIMIT = "GAS_LIMIT";
+    public static final String MAX_PRIORITY_FEE_PER_GAS = FeePolicy.MAX_PRIORITY_FEE_PER_GAS;
+    public static final String MAX_FEE_PER_GAS = FeePolicy.MAX_FEE_PER_GAS;
+    public static final String GAS_LIMIT = FeePolicy.GAS_LIMIT;
 
     /** Where the container mounts the secrets when they are not in the environment. */
     public static final Path SECRETS = Path.of("/var/run/secrets");
@@ -53,11 +51,11 @@ public record Settings(
     static final int DEFAULT_LEVEL = 8;
     static final int DEFAULT_WORKERS = 7;
 
-    private static final Pattern KEY = Pattern.compile("(0x)?[0-9a-fA-F]{64}");
+    /** The miner's margin on a gas estimate. */
+    static final int GAS_MARGIN_PERCENT = 25;
+
     private static final Pattern ADDRESS = Pattern.compile("0x[0-9a-fA-F]{40}");
     private static final Pattern RUN = Pattern.compile("v[0-9]+[a-z]");
-    private static final BigInteger CURVE_ORDER =
-            new BigInteger("fffffffffffffffffffffffffffffffebaaedce6af48a03bbfd25e8cd0364141", 16);
 
     @Override
     public String toString() {
@@ -86,7 +84,7 @@ public record Settings(
                     CONTRACT_RUN,
                     CONTRACT_RUN + " must be a contract run like v10a, got '" + run + "'");
         }
-        Credentials signer = signer(env, secrets);
+        Signer signer = signer(env, secrets);
         String to = mintAddress(env, secrets);
         int level = integer(env, MINT_LEVEL, DEFAULT_LEVEL, 1, 64);
         int workers = integer(env, MINE_WORKERS, Math.min(DEFAULT_WORKERS, cores), 1, 4096);
@@ -109,9 +107,7 @@ public record Settings(
                 to,
                 level,
                 workers,
-                wei(env, MAX_PRIORITY_FEE_PER_GAS, BigInteger.ZERO),
-                wei(env, MAX_FEE_PER_GAS, BigInteger.ZERO),
-                wei(env, GAS_LIMIT, BigInteger.valueOf(21_000)),
+                fees(env),
                 List.copyOf(warnings));
     }
 
@@ -120,11 +116,7 @@ public record Settings(
         if (value == null) {
             return List.of();
         }
-        List<String> urls =
-                Arrays.stream(value.split(","))
-                        .map(String::strip)
-                        .filter(s -> !s.isEmpty())
-                        .toList();
+        List<String> urls = Endpoints.split(value);
         for (String url : urls) {
             if (!url.matches("(?i)https?://\\S+")) {
                 throw SettingException.malformed(
@@ -138,30 +130,35 @@ public record Settings(
         return urls;
     }
 
-    private static Credentials signer(Map<String, String> env, Path secrets) {
-        String key = value(env, MINT_ADDRESS_PK);
-        if (key == null) {
-            key = secret(secrets.resolve("mint-address-pk"), MINT_ADDRESS_PK);
+    private static Signer signer(Map<String, String> env, Path secrets) {
+        try {
+            return KeySource.miner(secrets).load(env);
+        } catch (KeySource.KeyException e) {
+            throw new SettingException(e.setting(), e.exitCode().code, e.getMessage());
         }
-        if (key == null) {
-            throw SettingException.missing(
-                    MINT_ADDRESS_PK,
-                    MINT_ADDRESS_PK
-                            + " is not set: put the signing key (it pays the gas) in "
-                            + MINT_ADDRESS_PK
-                            + " or in the file "
-                            + secrets.resolve("mint-address-pk"));
+    }
+
+    private static FeePolicy fees(Map<String, String> env) {
+        try {
+            return FeePolicy.fromEnvironment(env, GAS_MARGIN_PERCENT);
+        } catch (FeePolicy.FeeSettingException e) {
+            throw SettingException.malformed(e.setting(), e.getMessage());
         }
-        BigInteger number = KEY.matcher(key).matches() ? new BigInteger(strip0x(key), 16) : null;
-        if (number == null || number.signum() == 0 || number.compareTo(CURVE_ORDER) >= 0) {
-            // never echo the value: it is (or nearly is) a private key
-            throw SettingException.malformed(
-                    MINT_ADDRESS_PK,
-                    MINT_ADDRESS_PK
-                            + " is malformed: expected a secp256k1 private key as 64 hex digits"
-                            + " (optionally 0x-prefixed)");
-        }
-        return Credentials.create(strip0x(key));
+    }
+
+    /** wei, null for auto */
+    public @Nullable BigInteger maxPriorityFeePerGas() {
+        return fees.maxPriorityFeePerGas();
+    }
+
+    /** wei, null for auto */
+    public @Nullable BigInteger maxFeePerGas() {
+        return fees.maxFeePerGas();
+    }
+
+    /** null for auto (estimated per mint) */
+    public @Nullable BigInteger gasLimit() {
+        return fees.gasLimit();
     }
 
     private static String mintAddress(Map<String, String> env, Path secrets) {
@@ -229,31 +226,6 @@ public record Settings(
                         + "'");
     }
 
-    private static @Nullable BigInteger wei(Map<String, String> env, String name, BigInteger min) {
-        String text = value(env, name);
-        if (text == null) {
-            return null;
-        }
-        try {
-            BigInteger value = new BigInteger(text);
-            if (value.compareTo(min) >= 0 && value.bitLength() <= 256) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw SettingException.malformed(
-                name,
-                name
-                        + " must be a whole number of "
-                        + (name.equals(GAS_LIMIT) ? "gas units" : "wei")
-                        + " of at least "
-                        + min
-                        + " (or unset for auto), got '"
-                        + text
-                        + "'");
-    }
-
     /** The trimmed value, null when unset or blank (the original passes blanks for "auto"). */
     private static @Nullable String value(Map<String, String> env, String name) {
         String value = env.get(name);
@@ -272,9 +244,5 @@ public record Settings(
                     setting,
                     setting + " cannot be read from " + file + ": " + e.getClass().getSimpleName());
         }
-    }
-
-    private static String strip0x(String hex) {
-        return hex.startsWith("0x") ? hex.substring(2) : hex;
     }
 }

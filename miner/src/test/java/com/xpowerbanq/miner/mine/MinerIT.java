@@ -3,6 +3,8 @@ package com.xpowerbanq.miner.mine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.xpowerbanq.chain.rpc.JsonRpcChainClient;
+import com.xpowerbanq.chain.rpc.RetryPolicy;
 import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.devnet.DevnetDays;
 import com.xpowerbanq.devnet.DevnetExtension;
@@ -73,8 +75,12 @@ class MinerIT {
                         secrets,
                         Runtime.getRuntime().availableProcessors());
         CapturedLines lines = new CapturedLines();
-        Rpc rpc = new Rpc(List.of(devnet.rpcUrl()));
-        XpowChain chain = new XpowChain(rpc, xpow, devnet.chainId(), settings);
+        JsonRpcChainClient rpc =
+                JsonRpcChainClient.connect(
+                        List.of(devnet.rpcUrl()),
+                        Duration.ofSeconds(10),
+                        new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1)));
+        XpowChain chain = XpowChain.connect(rpc, xpow, settings);
         // the interval is polled once an hour here: only the contract's expired answer re-inits
         Miner miner =
                 new Miner(

@@ -101,7 +101,7 @@ class SettingsTest {
         Settings settings =
                 Settings.from(env("MINT_ADDRESS_PK", null, "MINT_ADDRESS", null), secrets, 4);
 
-        assertThat(settings.signer().getAddress())
+        assertThat(settings.signer().address())
                 .isEqualTo("0x70997970c51812dc3a010c7d01b50e0d17dc79c8");
         assertThat(settings.mintAddress()).isEqualTo(TO);
     }
