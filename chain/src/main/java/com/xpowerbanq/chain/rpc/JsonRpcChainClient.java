@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +21,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
@@ -42,7 +45,7 @@ public final class JsonRpcChainClient implements ChainClient {
     private static final Pattern HTTP_STATUS =
             Pattern.compile("Invalid response received: (\\d{3});?\\s*(.*)", Pattern.DOTALL);
 
-    private record Endpoint(String url, Web3j web3j) {}
+    private record Endpoint(String url, HttpService service, Web3j web3j) {}
 
     private record Answer<T>(String endpoint, T response) {}
 
@@ -77,7 +80,8 @@ public final class JsonRpcChainClient implements ChainClient {
                 throw new IllegalArgumentException(
                         "PROVIDER_URL entry '" + url + "' is not an http(s) URL");
             }
-            endpoints.add(new Endpoint(url, Web3j.build(new HttpService(url, http))));
+            HttpService service = new HttpService(url, http);
+            endpoints.add(new Endpoint(url, service, Web3j.build(service)));
         }
         return new JsonRpcChainClient(List.copyOf(endpoints), retryPolicy, http);
     }
@@ -238,8 +242,65 @@ public final class JsonRpcChainClient implements ChainClient {
         return send(call, request).response();
     }
 
+    /**
+     * A JSON-RPC method web3j has no call for (a node's own, such as anvil's {@code evm_mine}),
+     * under this client's policy; its result read as {@code type}.
+     */
+    public <T extends Response<?>> T request(String method, List<?> params, Class<T> type) {
+        return send(
+                        method,
+                        endpoint -> new Request<>(method, params, endpoint.service(), type).send(),
+                        Response::getError)
+                .response();
+    }
+
+    /**
+     * Requests sent as one JSON-RPC batch, under this client's policy for the batch as a whole; the
+     * answers in request order, each with its own error, if any, for the caller to read.
+     */
+    public List<Response<?>> batch(
+            String call, List<Function<Web3j, Request<?, ? extends Response<?>>>> requests) {
+        return send(call, endpoint -> inOrder(call, endpoint, requests), answers -> null)
+                .response();
+    }
+
+    private static List<Response<?>> inOrder(
+            String call,
+            Endpoint endpoint,
+            List<Function<Web3j, Request<?, ? extends Response<?>>>> requests)
+            throws IOException {
+        BatchRequest batch = endpoint.web3j().newBatch();
+        requests.forEach(request -> batch.add(request.apply(endpoint.web3j())));
+        Map<Long, Response<?>> byId = new HashMap<>();
+        batch.send().getResponses().forEach(r -> byId.put(r.getId(), r));
+        List<Response<?>> ordered = new ArrayList<>();
+        for (Request<?, ?> request : batch.getRequests()) {
+            Response<?> answer = byId.get(request.getId());
+            if (answer == null) {
+                throw new MalformedAnswerException(
+                        endpoint.url(), call, "no answer to request " + request.getId(), null);
+            }
+            ordered.add(answer);
+        }
+        return ordered;
+    }
+
     private <T extends Response<?>> Answer<T> send(
             String call, Function<Web3j, Request<?, T>> request) {
+        return send(
+                call,
+                endpoint -> request.apply(endpoint.web3j()).send(),
+                response -> response.hasError() ? response.getError() : null);
+    }
+
+    /** One exchange with an endpoint. */
+    @FunctionalInterface
+    private interface Exchange<T> {
+        T with(Endpoint endpoint) throws IOException;
+    }
+
+    private <T> Answer<T> send(
+            String call, Exchange<T> exchange, Function<T, Response.@Nullable Error> errorOf) {
         int start = preferred.get();
         AtomicInteger attempt = new AtomicInteger();
         Retry retry = retryPolicy.retry(call, endpoints.size(), Retried.class::isInstance);
@@ -248,7 +309,8 @@ public final class JsonRpcChainClient implements ChainClient {
                     () ->
                             attempt(
                                     call,
-                                    request,
+                                    exchange,
+                                    errorOf,
                                     (start + attempt.getAndIncrement()) % endpoints.size()));
         } catch (Retried e) {
             throw giveUp(e.failure, attempt.get());
@@ -265,20 +327,24 @@ public final class JsonRpcChainClient implements ChainClient {
         }
     }
 
-    private <T extends Response<?>> Answer<T> attempt(
-            String call, Function<Web3j, Request<?, T>> request, int index) {
+    private <T> Answer<T> attempt(
+            String call,
+            Exchange<T> exchange,
+            Function<T, Response.@Nullable Error> errorOf,
+            int index) {
         Endpoint endpoint = endpoints.get(index);
         ChainException failure;
         try {
-            T response = request.apply(endpoint.web3j()).send();
+            T response = exchange.with(endpoint);
             if (response == null) {
                 throw new MalformedAnswerException(endpoint.url(), call, "empty answer", null);
             }
-            if (!response.hasError()) {
+            Response.Error error = errorOf.apply(response);
+            if (error == null) {
                 preferred.set(index);
                 return new Answer<>(endpoint.url(), response);
             }
-            failure = refusal(endpoint.url(), call, response.getError());
+            failure = refusal(endpoint.url(), call, error);
         } catch (ClientConnectionException e) {
             failure = httpFailure(endpoint.url(), call, e);
         } catch (JsonProcessingException e) {

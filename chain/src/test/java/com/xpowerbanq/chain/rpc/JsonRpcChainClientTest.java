@@ -3,6 +3,8 @@ package com.xpowerbanq.chain.rpc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -11,11 +13,13 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.web3j.protocol.core.Response;
 
 /** Against a scripted JSON-RPC endpoint on a loopback port. */
 class JsonRpcChainClientTest {
@@ -274,6 +278,75 @@ class JsonRpcChainClientTest {
                     .hasMessageContaining("-32602");
         }
     }
+
+    @Test
+    void aMethodWeb3jDoesNotKnowIsSentUnderTheSamePolicy() throws IOException {
+        String url = start();
+        script.add(new Reply(503, "busy"));
+        script.add(new Reply(200, result("true")));
+        try (JsonRpcChainClient client = patient(url)) {
+
+            Object result =
+                    client.request("evm_setAutomine", List.of(false), AnyResponse.class)
+                            .getResult();
+
+            assertThat(result).isEqualTo(true);
+        }
+        assertThat(requests.get()).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchAnswersInRequestOrderWhateverOrderTheEndpointAnswersIn() throws IOException {
+        // given: an endpoint that answers a batch backwards, the second request with an error
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", JsonRpcChainClientTest::answerBackwards);
+        server.start();
+        String url = "http://127.0.0.1:" + server.getAddress().getPort();
+        try (JsonRpcChainClient client = patient(url)) {
+
+            // when
+            List<Response<?>> answers =
+                    client.batch(
+                            "eth_sendRawTransaction batch",
+                            List.of(
+                                    w -> w.ethSendRawTransaction("0x01"),
+                                    w -> w.ethSendRawTransaction("0x02"),
+                                    w -> w.ethSendRawTransaction("0x03")));
+
+            // then
+            assertThat(answers.stream().map(r -> (Object) r.getResult()).toList())
+                    .containsExactly("0x01", null, "0x03");
+            assertThat(answers.get(1).getError().getMessage()).isEqualTo("nonce too low");
+        }
+    }
+
+    /** Answers each request of a batch with its own parameter, backwards; the second refused. */
+    private static void answerBackwards(HttpExchange exchange) throws IOException {
+        JsonNode batch = new ObjectMapper().readTree(exchange.getRequestBody());
+        List<String> answers = new ArrayList<>();
+        for (int i = batch.size() - 1; i >= 0; i--) {
+            JsonNode request = batch.get(i);
+            String id = request.get("id").toString();
+            answers.add(
+                    i == 1
+                            ? "{\"jsonrpc\":\"2.0\",\"id\":"
+                                    + id
+                                    + ",\"error\":{\"code\":-32000,\"message\":\"nonce too low\"}}"
+                            : "{\"jsonrpc\":\"2.0\",\"id\":"
+                                    + id
+                                    + ",\"result\":"
+                                    + request.get("params").get(0)
+                                    + "}");
+        }
+        byte[] body = ("[" + String.join(",", answers) + "]").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    /** A response whose result is taken as plain JSON values. */
+    static final class AnyResponse extends Response<Object> {}
 
     @Test
     void rejectsNonHttpEndpoints() {

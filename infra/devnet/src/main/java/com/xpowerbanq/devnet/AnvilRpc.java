@@ -1,40 +1,35 @@
 package com.xpowerbanq.devnet;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.xpowerbanq.chain.rpc.ChainException;
+import com.xpowerbanq.chain.rpc.JsonRpcChainClient;
+import com.xpowerbanq.chain.rpc.RpcErrorException;
 import java.math.BigInteger;
 import java.util.Arrays;
-import java.util.List;
-import org.web3j.protocol.Web3jService;
-import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.utils.Numeric;
 
-/** anvil's own JSON-RPC methods (mining, automine, time travel) that web3j has no call for. */
+/**
+ * anvil's own JSON-RPC methods (mining, automine, time travel) that web3j has no call for, sent by
+ * the shared chain client.
+ */
 final class AnvilRpc {
 
     /** A response whose result we take as plain JSON values. */
     static final class AnyResponse extends Response<Object> {}
 
-    private final Web3jService service;
+    private final JsonRpcChainClient chain;
 
-    AnvilRpc(Web3jService service) {
-        this.service = service;
-    }
-
-    Request<Object, AnyResponse> request(String method, Object... params) {
-        return new Request<>(method, Arrays.asList(params), service, AnyResponse.class);
+    AnvilRpc(JsonRpcChainClient chain) {
+        this.chain = chain;
     }
 
     Object send(String method, Object... params) {
         try {
-            AnyResponse response = request(method, params).send();
-            if (response.hasError()) {
-                throw new DevnetException(method + " failed: " + response.getError().getMessage());
-            }
-            return response.getResult();
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " did not reach anvil", e);
+            return chain.request(method, Arrays.asList(params), AnyResponse.class).getResult();
+        } catch (RpcErrorException e) {
+            throw new DevnetException(method + " failed: " + e.detail(), e);
+        } catch (ChainException e) {
+            throw new DevnetException(method + " did not reach anvil: " + e.getMessage(), e);
         }
     }
 
@@ -58,9 +53,5 @@ final class AnvilRpc {
 
     static String hex(long value) {
         return Numeric.encodeQuantity(BigInteger.valueOf(value));
-    }
-
-    static List<Object> params(Object... params) {
-        return Arrays.asList(params);
     }
 }

@@ -1,12 +1,13 @@
 package com.xpowerbanq.devnet;
 
+import com.xpowerbanq.chain.rpc.ChainException;
+import com.xpowerbanq.chain.rpc.JsonRpcChainClient;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.Oracle;
 import com.xpowerbanq.schema.Pool;
 import com.xpowerbanq.schema.RiSeries;
 import com.xpowerbanq.schema.RtSeries;
 import com.xpowerbanq.schema.Token;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +22,6 @@ import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.abi.datatypes.generated.Uint8;
 import org.web3j.crypto.Keys;
-import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.Transaction;
 
@@ -32,12 +32,12 @@ import org.web3j.protocol.core.methods.request.Transaction;
  */
 final class Deployment {
 
-    private final Web3j web3j;
+    private final JsonRpcChainClient chain;
     private final Transactor tx;
     private final String deployer;
 
-    Deployment(Web3j web3j, Transactor tx, String deployer) {
-        this.web3j = web3j;
+    Deployment(JsonRpcChainClient chain, Transactor tx, String deployer) {
+        this.chain = chain;
         this.tx = tx;
         this.deployer = deployer;
     }
@@ -137,11 +137,15 @@ final class Deployment {
                 new Function(name, List.of(arg), List.of(new TypeReference<Address>() {}));
         try {
             String result =
-                    web3j.ethCall(
-                                    Transaction.createEthCallTransaction(
-                                            deployer, contract, FunctionEncoder.encode(function)),
-                                    DefaultBlockParameterName.LATEST)
-                            .send()
+                    chain.request(
+                                    name + "() on " + contract,
+                                    w ->
+                                            w.ethCall(
+                                                    Transaction.createEthCallTransaction(
+                                                            deployer,
+                                                            contract,
+                                                            FunctionEncoder.encode(function)),
+                                                    DefaultBlockParameterName.LATEST))
                             .getValue();
             @SuppressWarnings("rawtypes")
             List<Type> decoded =
@@ -150,8 +154,8 @@ final class Deployment {
                 throw new DevnetException(name + " on " + contract + " returned nothing");
             }
             return Keys.toChecksumAddress(decoded.get(0).getValue().toString());
-        } catch (IOException e) {
-            throw new DevnetException(name + " on " + contract + " did not reach anvil", e);
+        } catch (ChainException e) {
+            throw new DevnetException(name + " on " + contract + " failed: " + e.getMessage(), e);
         }
     }
 

@@ -1,11 +1,14 @@
 package com.xpowerbanq.devnet;
 
+import com.xpowerbanq.chain.rpc.JsonRpcChainClient;
+import com.xpowerbanq.chain.rpc.RetryPolicy;
 import com.xpowerbanq.schema.ContractRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -47,9 +50,15 @@ public final class Devnet implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Devnet.class);
     private static final long DAY = 86_400;
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
+
+    /** anvil on loopback either answers or is gone: no retries, which would only slow a failure. */
+    private static final RetryPolicy ONCE =
+            new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1));
 
     private final AnvilProcess anvil;
     private final Web3j web3j;
+    private final JsonRpcChainClient chain;
     private final AnvilRpc rpc;
     private final Activity activity;
     private final ContractRegistry registry;
@@ -62,6 +71,7 @@ public final class Devnet implements AutoCloseable {
     private Devnet(
             AnvilProcess anvil,
             Web3j web3j,
+            JsonRpcChainClient chain,
             AnvilRpc rpc,
             Activity activity,
             ContractRegistry registry,
@@ -70,6 +80,7 @@ public final class Devnet implements AutoCloseable {
             DeployedProtocol protocol) {
         this.anvil = anvil;
         this.web3j = web3j;
+        this.chain = chain;
         this.rpc = rpc;
         this.activity = activity;
         this.registry = registry;
@@ -107,16 +118,17 @@ public final class Devnet implements AutoCloseable {
             deleteQuietly(tempDir);
             throw e;
         }
-        HttpService service = new HttpService(anvil.url());
-        Web3j web3j = Web3j.build(service);
-        AnvilRpc rpc = new AnvilRpc(service);
+        Web3j web3j = Web3j.build(new HttpService(anvil.url()));
+        JsonRpcChainClient chain =
+                JsonRpcChainClient.connect(List.of(anvil.url()), CALL_TIMEOUT, ONCE);
+        AnvilRpc rpc = new AnvilRpc(chain);
         Devnet devnet = null;
         try {
             long started = System.nanoTime();
             rpc.setAutomine(false);
-            Transactor tx = new Transactor(web3j, rpc, DevAccounts.account(0));
+            Transactor tx = new Transactor(chain, rpc, DevAccounts.account(0));
             DeployedProtocol protocol =
-                    new Deployment(web3j, tx, deployerAddress())
+                    new Deployment(chain, tx, deployerAddress())
                             .deploy(genesis + 1, new Quotes(), new Utilisation());
             Path registryFile = stateDir.resolve("contracts.env");
             ContractRegistry registry = DevnetRegistry.of(anvil.url(), protocol);
@@ -125,6 +137,7 @@ public final class Devnet implements AutoCloseable {
                     new Devnet(
                             anvil,
                             web3j,
+                            chain,
                             rpc,
                             options.activity(),
                             registry,
@@ -144,6 +157,7 @@ public final class Devnet implements AutoCloseable {
         } catch (RuntimeException e) {
             closeKeeper(devnet == null ? null : devnet.keeper);
             web3j.shutdown();
+            chain.close();
             anvil.close();
             deleteQuietly(tempDir);
             throw e;
@@ -167,7 +181,7 @@ public final class Devnet implements AutoCloseable {
         }
         long from = latestTimestamp();
         rpc.setAutomine(false);
-        run(new Transactor(web3j, rpc, DevAccounts.account(0)), from, from + days * DAY);
+        run(new Transactor(chain, rpc, DevAccounts.account(0)), from, from + days * DAY);
     }
 
     private void run(Transactor tx, long fromExclusive, long toInclusive) {
@@ -251,7 +265,7 @@ public final class Devnet implements AutoCloseable {
         return protocol;
     }
 
-    /** A web3j client on this devnet; closed with it. */
+    /** A web3j client on this devnet for tests that call what they check; closed with it. */
     public Web3j web3j() {
         return web3j;
     }
@@ -336,13 +350,10 @@ public final class Devnet implements AutoCloseable {
     }
 
     private org.web3j.protocol.core.methods.response.EthBlock.Block latestBlock() {
-        try {
-            return web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)
-                    .send()
-                    .getBlock();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the latest block from " + rpcUrl(), e);
-        }
+        return chain.request(
+                        "eth_getBlockByNumber(latest)",
+                        w -> w.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false))
+                .getBlock();
     }
 
     /** The pid of the anvil process. */
@@ -372,6 +383,7 @@ public final class Devnet implements AutoCloseable {
         keeper = null;
         closeKeeper(current);
         web3j.shutdown();
+        chain.close();
         anvil.close();
         deleteQuietly(tempDir);
     }

@@ -1,13 +1,13 @@
 package com.xpowerbanq.devnet;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import com.xpowerbanq.chain.rpc.JsonRpcChainClient;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.web3j.crypto.ContractUtils;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.Hash;
@@ -15,9 +15,8 @@ import org.web3j.crypto.Keys;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
-import org.web3j.protocol.core.BatchRequest;
-import org.web3j.protocol.core.BatchResponse;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
 import org.web3j.utils.Numeric;
 
@@ -33,15 +32,15 @@ final class Transactor {
 
     private record Queued(BigInteger nonce, String to, String data, long gas, String label) {}
 
-    private final Web3j web3j;
+    private final JsonRpcChainClient chain;
     private final AnvilRpc rpc;
     private final Credentials signer;
     private final List<Queued> queue = new ArrayList<>();
     private final Map<String, Queued> byHash = new HashMap<>();
     private BigInteger nonce;
 
-    Transactor(Web3j web3j, AnvilRpc rpc, Credentials signer) {
-        this.web3j = web3j;
+    Transactor(JsonRpcChainClient chain, AnvilRpc rpc, Credentials signer) {
+        this.chain = chain;
         this.rpc = rpc;
         this.signer = signer;
         this.nonce = pendingNonce();
@@ -56,14 +55,12 @@ final class Transactor {
     }
 
     private BigInteger pendingNonce() {
-        try {
-            return web3j.ethGetTransactionCount(
-                            signer.getAddress(), DefaultBlockParameterName.PENDING)
-                    .send()
-                    .getTransactionCount();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the deployer's nonce", e);
-        }
+        return chain.request(
+                        "eth_getTransactionCount(deployer, pending)",
+                        w ->
+                                w.ethGetTransactionCount(
+                                        signer.getAddress(), DefaultBlockParameterName.PENDING))
+                .getTransactionCount();
     }
 
     /** Queues a contract creation; returns the address it will have. */
@@ -132,9 +129,12 @@ final class Transactor {
         if (signed.isEmpty()) {
             return sent;
         }
-        BatchRequest batch = web3j.newBatch();
-        signed.forEach(raw -> batch.add(web3j.ethSendRawTransaction(raw)));
-        List<Response<?>> responses = send(batch, "eth_sendRawTransaction");
+        List<Function<Web3j, Request<?, ? extends Response<?>>>> sends =
+                signed.stream()
+                        .<Function<Web3j, Request<?, ? extends Response<?>>>>map(
+                                raw -> w -> w.ethSendRawTransaction(raw))
+                        .toList();
+        List<Response<?>> responses = chain.batch("eth_sendRawTransaction batch", sends);
         for (int i = 0; i < responses.size(); i++) {
             Response<?> response = responses.get(i);
             if (response.hasError()) {
@@ -186,27 +186,6 @@ final class Transactor {
             return "out of gas or reverted only in its block";
         } catch (DevnetException e) {
             return e.getMessage();
-        }
-    }
-
-    /** The responses in request order (a JSON-RPC batch may answer in any order). */
-    private static List<Response<?>> send(BatchRequest batch, String what) {
-        try {
-            BatchResponse response = batch.send();
-            Map<Long, Response<?>> byId = new HashMap<>();
-            response.getResponses().forEach(r -> byId.put(r.getId(), r));
-            List<Response<?>> ordered = new ArrayList<>();
-            for (var request : batch.getRequests()) {
-                Response<?> r = byId.get(request.getId());
-                if (r == null) {
-                    throw new DevnetException(
-                            what + " batch lost the answer to request " + request.getId());
-                }
-                ordered.add(r);
-            }
-            return ordered;
-        } catch (IOException e) {
-            throw new UncheckedIOException(what + " batch did not reach anvil", e);
         }
     }
 }
