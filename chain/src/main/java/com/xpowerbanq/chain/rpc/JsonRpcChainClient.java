@@ -13,8 +13,6 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 import org.jspecify.annotations.Nullable;
@@ -42,8 +40,6 @@ import org.web3j.protocol.http.HttpService;
  */
 public final class JsonRpcChainClient implements ChainClient {
     private static final Logger log = LoggerFactory.getLogger(JsonRpcChainClient.class);
-    private static final Pattern HTTP_STATUS =
-            Pattern.compile("Invalid response received: (\\d{3});?\\s*(.*)", Pattern.DOTALL);
 
     private record Endpoint(String url, HttpService service, Web3j web3j) {}
 
@@ -144,42 +140,14 @@ public final class JsonRpcChainClient implements ChainClient {
                 throw new MalformedAnswerException(
                         answer.endpoint(), call, "a log entry is not an object", null);
             }
-            logs.add(toChainLog(answer.endpoint(), call, query, raw));
+            try {
+                logs.add(ChainLog.of(raw, query));
+            } catch (RuntimeException e) {
+                throw new MalformedAnswerException(
+                        answer.endpoint(), call, Refusals.describe(e), e);
+            }
         }
         return logs;
-    }
-
-    private static ChainLog toChainLog(String endpoint, String call, LogQuery query, Log raw) {
-        try {
-            require(raw.getBlockHash(), "blockHash");
-            require(raw.getTransactionHash(), "transactionHash");
-            require(raw.getAddress(), "address");
-            require(raw.getData(), "data");
-            require(raw.getTopics(), "topics");
-            long block = raw.getBlockNumber().longValueExact();
-            if (block < query.fromBlock() || block > query.toBlock()) {
-                throw new IllegalArgumentException(
-                        "log of block " + block + " outside the asked range");
-            }
-            return new ChainLog(
-                    raw.getAddress(),
-                    raw.getBlockHash(),
-                    block,
-                    raw.getData(),
-                    raw.getLogIndex().intValueExact(),
-                    raw.isRemoved(),
-                    raw.getTopics(),
-                    raw.getTransactionHash(),
-                    raw.getTransactionIndex().intValueExact());
-        } catch (RuntimeException e) {
-            throw new MalformedAnswerException(endpoint, call, describe(e), e);
-        }
-    }
-
-    private static void require(@Nullable Object value, String field) {
-        if (value == null) {
-            throw new IllegalArgumentException("log without " + field);
-        }
     }
 
     @Override
@@ -229,7 +197,7 @@ public final class JsonRpcChainClient implements ChainClient {
             }
             return value.longValueExact();
         } catch (RuntimeException e) {
-            throw new MalformedAnswerException(answer.endpoint(), call, describe(e), e);
+            throw new MalformedAnswerException(answer.endpoint(), call, Refusals.describe(e), e);
         }
     }
 
@@ -344,36 +312,23 @@ public final class JsonRpcChainClient implements ChainClient {
                 preferred.set(index);
                 return new Answer<>(endpoint.url(), response);
             }
-            failure = refusal(endpoint.url(), call, error);
+            failure = Refusals.ofJsonRpc(endpoint.url(), call, error);
         } catch (ClientConnectionException e) {
-            failure = httpFailure(endpoint.url(), call, e);
+            failure = Refusals.ofHttp(endpoint.url(), call, e);
         } catch (JsonProcessingException e) {
             failure =
                     new MalformedAnswerException(
                             endpoint.url(), call, "not JSON-RPC: " + e.getOriginalMessage(), e);
         } catch (IOException e) {
-            failure = new ChainUnavailableException(endpoint.url(), call, describe(e), e);
+            failure = new ChainUnavailableException(endpoint.url(), call, Refusals.describe(e), e);
         } catch (ChainException e) {
             throw e;
         } catch (RuntimeException e) {
             // web3j turns undecodable fields into runtime exceptions
-            failure = new MalformedAnswerException(endpoint.url(), call, describe(e), e);
+            failure = new MalformedAnswerException(endpoint.url(), call, Refusals.describe(e), e);
         }
         log.debug("attempt at {} failed: {}", endpoint.url(), failure.getMessage());
         throw new Retried(failure);
-    }
-
-    private static ChainException refusal(String endpoint, String call, Response.Error error) {
-        String message = String.valueOf(error.getMessage());
-        return switch (RpcErrorKind.ofJsonRpc(error.getCode(), message)) {
-            case RANGE -> throw new RangeRefusedException(endpoint, call, message);
-            case FATAL ->
-                    throw new RpcErrorException(
-                            endpoint, call, error.getCode(), message, error.getData());
-            case TRANSIENT ->
-                    new ChainUnavailableException(
-                            endpoint, call, "error " + error.getCode() + ": " + message, null);
-        };
     }
 
     private ChainException giveUp(ChainException last, int attempts) {
@@ -392,31 +347,6 @@ public final class JsonRpcChainClient implements ChainClient {
                         + "); last error: "
                         + last.getMessage(),
                 last.getCause());
-    }
-
-    private static ChainException httpFailure(
-            String endpoint, String call, ClientConnectionException e) {
-        Matcher m = HTTP_STATUS.matcher(String.valueOf(e.getMessage()));
-        if (!m.find()) {
-            return new ChainUnavailableException(endpoint, call, describe(e), e);
-        }
-        int status = Integer.parseInt(m.group(1));
-        String body = m.group(2);
-        String text = "HTTP " + status + (body.isBlank() ? "" : " " + abbreviate(body));
-        return switch (RpcErrorKind.ofHttp(status, body)) {
-            case TRANSIENT -> new ChainUnavailableException(endpoint, call, text, e);
-            case RANGE -> throw new RangeRefusedException(endpoint, call, text);
-            case FATAL -> throw new RpcErrorException(endpoint, call, status, abbreviate(body));
-        };
-    }
-
-    private static String abbreviate(String text) {
-        String flat = text.replaceAll("\\s+", " ").trim();
-        return flat.length() > 200 ? flat.substring(0, 200) + "…" : flat;
-    }
-
-    private static String describe(Throwable e) {
-        return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
     @Override
