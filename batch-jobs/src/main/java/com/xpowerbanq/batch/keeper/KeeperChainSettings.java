@@ -21,12 +21,10 @@ public record KeeperChainSettings(
         String contractRun,
         Supplier<ContractRegistry> registry,
         Duration callTimeout) {
-    private static final RetryPolicy ONCE =
-            new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1));
-
     /** A client of the sending endpoint. */
     JsonRpcChainClient connectSending() {
-        return JsonRpcChainClient.connect(List.of(sendingEndpoint()), callTimeout, ONCE);
+        return JsonRpcChainClient.connect(
+                List.of(sendingEndpoint()), callTimeout, RetryPolicy.once());
     }
 
     String sendingEndpoint() {

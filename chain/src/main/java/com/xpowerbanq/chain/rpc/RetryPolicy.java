@@ -13,6 +13,14 @@ public record RetryPolicy(int attempts, Duration base, Duration max) {
     private static final double MULTIPLIER = 2.0;
     private static final double JITTER = 0.5;
 
+    /**
+     * Each call tried once on each endpoint, no waiting: for transactions, which a repeat after a
+     * lost answer could send twice, and for callers that retry whole steps themselves.
+     */
+    public static RetryPolicy once() {
+        return new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1));
+    }
+
     public RetryPolicy {
         if (attempts < 1) {
             throw new IllegalArgumentException("attempts must be at least 1, not " + attempts);

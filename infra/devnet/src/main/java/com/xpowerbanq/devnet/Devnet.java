@@ -52,10 +52,6 @@ public final class Devnet implements AutoCloseable {
     private static final long DAY = 86_400;
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(60);
 
-    /** anvil on loopback either answers or is gone: no retries, which would only slow a failure. */
-    private static final RetryPolicy ONCE =
-            new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1));
-
     private final AnvilProcess anvil;
     private final Web3j web3j;
     private final JsonRpcChainClient chain;
@@ -119,8 +115,9 @@ public final class Devnet implements AutoCloseable {
             throw e;
         }
         Web3j web3j = Web3j.build(new HttpService(anvil.url()));
+        // anvil on loopback either answers or is gone: retries would only slow a failure
         JsonRpcChainClient chain =
-                JsonRpcChainClient.connect(List.of(anvil.url()), CALL_TIMEOUT, ONCE);
+                JsonRpcChainClient.connect(List.of(anvil.url()), CALL_TIMEOUT, RetryPolicy.once());
         AnvilRpc rpc = new AnvilRpc(chain);
         Devnet devnet = null;
         try {

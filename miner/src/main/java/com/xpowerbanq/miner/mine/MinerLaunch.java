@@ -23,13 +23,6 @@ public final class MinerLaunch {
     private static final long WARM_NONCES = 1 << 17;
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
 
-    /**
-     * Each call tried once per endpoint: the miner retries whole steps itself, and a mint sent
-     * twice would only be refused as a duplicate.
-     */
-    private static final RetryPolicy ONCE_PER_ENDPOINT =
-            new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1));
-
     private MinerLaunch() {}
 
     public static int run(Map<String, String> env, Path secrets, JsonLines lines, int cores) {
@@ -51,7 +44,8 @@ public final class MinerLaunch {
                 JsonRpcChainClient.connect(
                         RegistrySelector.endpoints(String.join(",", settings.providerUrls())),
                         CALL_TIMEOUT,
-                        ONCE_PER_ENDPOINT)) {
+                        // the miner retries whole steps itself
+                        RetryPolicy.once())) {
             long chainId;
             try {
                 chainId = rpc.chainId();

@@ -77,9 +77,7 @@ class MinerIT {
         CapturedLines lines = new CapturedLines();
         JsonRpcChainClient rpc =
                 JsonRpcChainClient.connect(
-                        List.of(devnet.rpcUrl()),
-                        Duration.ofSeconds(10),
-                        new RetryPolicy(1, Duration.ofMillis(1), Duration.ofMillis(1)));
+                        List.of(devnet.rpcUrl()), Duration.ofSeconds(10), RetryPolicy.once());
         XpowChain chain = XpowChain.connect(rpc, xpow, settings);
         // the interval is polled once an hour here: only the contract's expired answer re-inits
         Miner miner =
