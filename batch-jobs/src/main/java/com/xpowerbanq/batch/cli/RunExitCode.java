@@ -1,9 +1,9 @@
 package com.xpowerbanq.batch.cli;
 
 import com.xpowerbanq.batch.index.MalformedEventException;
-import com.xpowerbanq.schema.cli.ExitCode;
 import com.xpowerbanq.chain.rpc.ChainUnavailableException;
 import com.xpowerbanq.chain.rpc.MalformedAnswerException;
+import com.xpowerbanq.schema.cli.ExitCode;
 import java.util.List;
 
 /**

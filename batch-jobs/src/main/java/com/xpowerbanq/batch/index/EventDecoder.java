@@ -1,7 +1,7 @@
 package com.xpowerbanq.batch.index;
 
-import com.xpowerbanq.schema.row.LogJson;
 import com.xpowerbanq.chain.rpc.ChainLog;
+import com.xpowerbanq.schema.row.LogJson;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

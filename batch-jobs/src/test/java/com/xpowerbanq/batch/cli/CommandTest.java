@@ -3,6 +3,8 @@ package com.xpowerbanq.batch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.xpowerbanq.chain.rpc.ChainUnavailableException;
+import com.xpowerbanq.chain.rpc.MalformedAnswerException;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.cli.Cli;
 import com.xpowerbanq.schema.cli.ExitCode;
@@ -11,8 +13,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import com.xpowerbanq.chain.rpc.ChainUnavailableException;
-import com.xpowerbanq.chain.rpc.MalformedAnswerException;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

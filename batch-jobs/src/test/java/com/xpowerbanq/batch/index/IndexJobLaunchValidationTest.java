@@ -3,10 +3,10 @@ package com.xpowerbanq.batch.index;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.xpowerbanq.batch.chain.BlockBounds;
-import com.xpowerbanq.batch.chain.QuietChain;
 import com.xpowerbanq.batch.launch.JobNames;
 import com.xpowerbanq.batch.launch.StringParameters;
+import com.xpowerbanq.chain.rpc.BlockBounds;
+import com.xpowerbanq.chain.rpc.QuietChain;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.batch.core.BatchStatus;

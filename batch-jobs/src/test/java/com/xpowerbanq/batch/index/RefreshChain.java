@@ -1,8 +1,8 @@
 package com.xpowerbanq.batch.index;
 
-import com.xpowerbanq.batch.chain.ChainLog;
-import com.xpowerbanq.batch.chain.LogQuery;
-import com.xpowerbanq.batch.chain.QuietChain;
+import com.xpowerbanq.chain.rpc.ChainLog;
+import com.xpowerbanq.chain.rpc.LogQuery;
+import com.xpowerbanq.chain.rpc.QuietChain;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;

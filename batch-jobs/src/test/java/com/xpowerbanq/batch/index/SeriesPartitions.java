@@ -1,8 +1,8 @@
 package com.xpowerbanq.batch.index;
 
-import com.xpowerbanq.batch.chain.BlockBounds;
-import com.xpowerbanq.batch.chain.ChainClient;
 import com.xpowerbanq.batch.launch.StringParameters;
+import com.xpowerbanq.chain.rpc.BlockBounds;
+import com.xpowerbanq.chain.rpc.ChainClient;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.ContractRegistry;
 import com.xpowerbanq.schema.Series;

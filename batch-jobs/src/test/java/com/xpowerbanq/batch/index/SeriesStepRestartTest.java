@@ -4,12 +4,12 @@ import static com.xpowerbanq.batch.index.SeriesPartitions.PAIR;
 import static com.xpowerbanq.batch.index.SeriesPartitions.windowsOfTen;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.xpowerbanq.batch.chain.ChainClient;
-import com.xpowerbanq.batch.chain.ChainLog;
-import com.xpowerbanq.batch.chain.ChainUnavailableException;
-import com.xpowerbanq.batch.chain.LogQuery;
-import com.xpowerbanq.batch.chain.QuietChain;
 import com.xpowerbanq.batch.launch.JobNames;
+import com.xpowerbanq.chain.rpc.ChainClient;
+import com.xpowerbanq.chain.rpc.ChainLog;
+import com.xpowerbanq.chain.rpc.ChainUnavailableException;
+import com.xpowerbanq.chain.rpc.LogQuery;
+import com.xpowerbanq.chain.rpc.QuietChain;
 import com.xpowerbanq.schema.SeriesDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
