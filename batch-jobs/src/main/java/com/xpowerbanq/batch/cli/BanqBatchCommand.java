@@ -24,6 +24,7 @@ import picocli.CommandLine.Spec;
             StatusCommand.class,
             RestartCommand.class,
             ServeCommand.class,
+            SchedulesCommand.class,
             BanqBatchCommand.Help.class
         },
         commandListHeading = "%nCommands:%n",

@@ -2,16 +2,13 @@ package com.xpowerbanq.batch.schedule;
 
 import com.xpowerbanq.batch.launch.JobRunner;
 import java.time.Clock;
-import java.util.TimeZone;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
-import org.quartz.CronScheduleBuilder;
 import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
 import org.quartz.Trigger;
-import org.quartz.TriggerBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -32,10 +29,8 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnBooleanProperty(ScheduleDaemon.SERVE)
 @EnableConfigurationProperties(ScheduleProperties.class)
 class ScheduleConfiguration {
-    static final String GROUP = "banq";
-
     static JobKey jobKey(String job) {
-        return JobKey.jobKey(job, GROUP);
+        return JobKey.jobKey(job, ScheduleTriggers.GROUP);
     }
 
     @Bean
@@ -104,19 +99,7 @@ class ScheduleConfiguration {
     }
 
     private static @Nullable Trigger trigger(String job, ScheduleProperties properties) {
-        ScheduleProperties.Schedule schedule = properties.byJob().get(job);
-        if (!schedule.isEnabled()) {
-            return null;
-        }
-        return TriggerBuilder.newTrigger()
-                .forJob(jobKey(job))
-                .withIdentity(job, GROUP)
-                .withSchedule(
-                        CronScheduleBuilder.cronSchedule(schedule.cronExpression())
-                                .inTimeZone(TimeZone.getTimeZone(properties.zone()))
-                                // a fire held back by a long run is dropped, not queued up
-                                .withMisfireHandlingInstructionDoNothing())
-                .build();
+        return ScheduleTriggers.of(job, properties).orElse(null);
     }
 
     @Bean

@@ -8,7 +8,6 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TimeZone;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
@@ -131,7 +130,7 @@ public final class ScheduleDaemon implements SmartLifecycle {
     private CronExpression cron(String expression) {
         try {
             CronExpression cron = new CronExpression(expression);
-            cron.setTimeZone(TimeZone.getTimeZone(properties.zone()));
+            cron.setTimeZone(ScheduleTriggers.evaluatedIn(expression, properties.zone()));
             return cron;
         } catch (ParseException e) {
             throw new IllegalArgumentException("bad cron expression '" + expression + "'", e);

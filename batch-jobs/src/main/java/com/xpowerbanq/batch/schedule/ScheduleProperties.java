@@ -1,13 +1,16 @@
 package com.xpowerbanq.batch.schedule;
 
 import com.xpowerbanq.batch.launch.ParameterNames;
+import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.quartz.CronExpression;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -15,16 +18,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * value can be overridden by env, e.g. {@code BANQ_SCHEDULE_ZONE}, {@code BANQ_SCHEDULE_JITTER},
  * {@code BANQ_SCHEDULE_RETWAP_CRON}, {@code BANQ_SCHEDULE_REINDEXWATCH_ENABLED}, {@code
  * BANQ_SCHEDULE_RETWAP_PARAMETERS_PERCENT_MIN}: parameter names in any spelling, see {@link
- * ParameterNames}). Cron expressions are Quartz's (seconds first), evaluated in {@code zone}; each
- * fire waits a random delay of up to {@code jitter}. Unset schedules keep the original timers'
- * times.
+ * ParameterNames}). Cron expressions are Quartz's (seconds first), evaluated in {@code zone}: the
+ * host's time zone unless set, as the original's systemd timers ran in local time. Each fire waits
+ * a random delay of up to {@code jitter}. Unset schedules keep the original timers' times.
  */
 @ConfigurationProperties("banq.schedule")
 public record ScheduleProperties(
-        @DefaultValue("UTC") ZoneId zone,
-        @DefaultValue("60s") Duration jitter,
-        @DefaultValue("1") int maxRestarts,
-        @DefaultValue("2m") Duration stopTimeout,
+        ZoneId zone,
+        Duration jitter,
+        int maxRestarts,
+        Duration stopTimeout,
         @Nullable Schedule reindex,
         @Nullable Schedule reindexWatch,
         @Nullable Schedule retwap,
@@ -35,7 +38,49 @@ public record ScheduleProperties(
     public static final String RETWAP = "retwap";
     public static final String RETWAP_WATCH = "retwap-watch";
 
+    /** The settings as bound: an unset or empty zone is the host's (the JVM's default) zone. */
+    @ConstructorBinding
+    public ScheduleProperties(
+            @Nullable String zone,
+            @DefaultValue("60s") Duration jitter,
+            @DefaultValue("1") int maxRestarts,
+            @DefaultValue("2m") Duration stopTimeout,
+            @Nullable Schedule reindex,
+            @Nullable Schedule reindexWatch,
+            @Nullable Schedule retwap,
+            @Nullable Schedule retwapWatch) {
+        this(
+                zoneOf(zone),
+                jitter,
+                maxRestarts,
+                stopTimeout,
+                reindex,
+                reindexWatch,
+                retwap,
+                retwapWatch);
+    }
+
+    private static ZoneId zoneOf(@Nullable String zone) {
+        if (zone == null || zone.isBlank()) {
+            return ZoneId.systemDefault();
+        }
+        try {
+            return ZoneId.of(zone.strip());
+        } catch (DateTimeException e) {
+            // not chained: start-up errors show the root cause, which is to name the setting
+            throw new IllegalArgumentException(
+                    "banq.schedule.zone (BANQ_SCHEDULE_ZONE) '"
+                            + zone
+                            + "' is not a time zone: give a region such as Europe/Berlin, UTC or"
+                            + " an offset such as +01:00, or leave it unset for the host's zone ("
+                            + ZoneId.systemDefault()
+                            + "): "
+                            + e.getMessage());
+        }
+    }
+
     public ScheduleProperties {
+        Objects.requireNonNull(zone, "zone");
         if (jitter.isNegative()) {
             throw new IllegalArgumentException(
                     "banq.schedule.jitter (BANQ_SCHEDULE_JITTER) must not be negative: " + jitter);

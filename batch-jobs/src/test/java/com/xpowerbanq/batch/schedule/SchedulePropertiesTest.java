@@ -190,4 +190,45 @@ class SchedulePropertiesTest {
                 .hasMessageContaining("'percent-min'")
                 .hasMessageContaining("'percent.min'");
     }
+
+    @Test
+    void withoutAZoneSchedulesRunInTheHostsTimeZoneAsTheOriginalTimersDid() {
+        // given: nothing set, or the variable set empty
+        ScheduleProperties unset = bind();
+        ScheduleProperties empty = bind(environment(Map.of("BANQ_SCHEDULE_ZONE", "")));
+
+        // then
+        assertThat(unset.zone()).isEqualTo(ZoneId.systemDefault());
+        assertThat(empty.zone()).isEqualTo(ZoneId.systemDefault());
+    }
+
+    @Test
+    void anOffsetIsAZoneToo() {
+        assertThat(bind(environment(Map.of("BANQ_SCHEDULE_ZONE", "+01:00"))).zone())
+                .isEqualTo(ZoneId.of("+01:00"));
+    }
+
+    @Test
+    void anUnknownZoneIsRefusedAtStartNamingTheSetting() {
+        var env = environment(Map.of("BANQ_SCHEDULE_ZONE", "Europe/Atlantis"));
+
+        assertThatThrownBy(() -> bind(env))
+                .rootCause()
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("banq.schedule.zone (BANQ_SCHEDULE_ZONE)")
+                .hasMessageContaining("'Europe/Atlantis' is not a time zone")
+                .hasMessageContaining("such as Europe/Berlin");
+    }
+
+    @Test
+    void serveRefusesToStartWithAnUnknownZone(@TempDir Path state) {
+        assertThatThrownBy(
+                        () ->
+                                CommandLine.start(
+                                        "--state-dir=" + state,
+                                        "--" + ScheduleDaemon.SERVE + "=true",
+                                        "--banq.schedule.zone=Mars/Olympus"))
+                .rootCause()
+                .hasMessageContaining("banq.schedule.zone (BANQ_SCHEDULE_ZONE) 'Mars/Olympus'");
+    }
 }
