@@ -148,6 +148,28 @@ public final class Catalogue {
                 "'" + stateFile + "' is not a series state file: " + expected);
     }
 
+    /**
+     * Parses a series named in any of its three forms: an instance id ("APOW:supply:P000"), an API
+     * name ("ri_apow_supply_0", "rt_wavax_xpow_4", as the web UI and the link directory spell them)
+     * or a state file name ("ri-APOW:supply:P000.db").
+     *
+     * @throws SeriesNameException for anything that is not one of the 42 series, saying what the
+     *     name looked like and what was expected
+     */
+    public static Series fromName(@Nullable String name) {
+        String given = name == null ? "" : name.strip();
+        String lower = given.toLowerCase(Locale.ROOT);
+        for (Kind kind : Kind.values()) {
+            if (lower.startsWith(kind.filePrefix())) {
+                return fromStateFile(given);
+            }
+            if (lower.startsWith(kind.apiPrefix())) {
+                return fromApiName(given);
+            }
+        }
+        return parse(given);
+    }
+
     /** Parses an API name such as "ri_apow_supply_0" or "rt_xpow_apow_0" (no ".db" suffix). */
     public static Series fromApiName(@Nullable String apiName) {
         Series series = apiName == null ? null : BY_API_NAME.get(apiName);

@@ -142,4 +142,37 @@ class CatalogueTest {
                 .hasMessageContaining("'" + name + "' is not a series API name")
                 .hasMessageContaining(message);
     }
+
+    @ParameterizedTest
+    @MethodSource("allSeries")
+    void anyOfTheThreeNameFormsNamesTheSameSeries(Series series) {
+        assertThat(Catalogue.fromName(series.instanceId())).isEqualTo(series);
+        assertThat(Catalogue.fromName(series.instanceId().replace(':', '_'))).isEqualTo(series);
+        assertThat(Catalogue.fromName(series.apiName())).isEqualTo(series);
+        assertThat(Catalogue.fromName(" " + series.stateFile() + " ")).isEqualTo(series);
+    }
+
+    @Test
+    void theWebUisSpellingsOfAvaxAndUsdtNameTheirSeries() {
+        assertThat(Catalogue.fromName("ri_wavax_borrow_4")).hasToString("AVAX:borrow:P004");
+        assertThat(Catalogue.fromName("rt_usdt_xpow_6")).hasToString("USDT_XPOW:T006");
+        assertThat(Catalogue.fromName("rt_apow_wavax_1")).hasToString("APOW_AVAX:T001");
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "''|series name is empty",
+                "ri_avax_supply_1|is not a series API name: AVAX series are named by the wrapped token's",
+                "RT_XPOW_APOW_0|API names are lowercase",
+                "ri_apow_supply_0.db|drop the .db suffix",
+                "ri-APOW:supply:P009.db|unknown pool 'P009'",
+                "APOW:supply:P009|unknown pool 'P009'",
+            })
+    void aNameOfNoSeriesIsRejectedInTheTermsOfTheFormItLooksLike(String name, String message) {
+        assertThatThrownBy(() -> Catalogue.fromName(name))
+                .isInstanceOf(SeriesNameException.class)
+                .hasMessageContaining(message);
+    }
 }

@@ -1,10 +1,8 @@
 package com.xpowerbanq.batch.index;
 
-import com.xpowerbanq.schema.Catalogue;
+import com.xpowerbanq.batch.launch.SeriesParameter;
 import com.xpowerbanq.schema.Kind;
 import com.xpowerbanq.schema.Series;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -12,10 +10,10 @@ import java.util.regex.Pattern;
 import org.springframework.batch.core.job.parameters.JobParameters;
 
 /**
- * The parameters of an index job: {@code series=all|ID[,ID…]}, {@code window} (blocks per window),
- * {@code from} ({@code -N} windows back, a block number or {@code deploy}), {@code to} ({@code
- * finalized}, {@code latest} or a block number) and {@code rescan} (ignore the recorded progress
- * and scan {@code from..to} again).
+ * The parameters of an index job: {@code series=all|NAME[,NAME…]} (see {@link SeriesParameter}),
+ * {@code window} (blocks per window), {@code from} ({@code -N} windows back, a block number or
+ * {@code deploy}), {@code to} ({@code finalized}, {@code latest} or a block number) and {@code
+ * rescan} (ignore the recorded progress and scan {@code from..to} again).
  */
 public record IndexJobParameters(
         Kind kind, List<Series> series, long window, String from, String to, boolean rescan) {
@@ -86,27 +84,18 @@ public record IndexJobParameters(
     }
 
     static List<Series> series(Kind kind, String value) {
-        List<Series> kindSeries = new ArrayList<>(Catalogue.of(kind));
-        if (value.isBlank() || value.equals("all")) {
-            return kindSeries;
-        }
-        LinkedHashSet<Series> picked = new LinkedHashSet<>();
-        for (String id : value.split(",")) {
-            Series s = Catalogue.parse(id.trim());
-            if (s.kind() != kind) {
-                throw new IllegalArgumentException(
+        return SeriesParameter.parse(
+                value,
+                kind,
+                (name, series) ->
                         "series="
-                                + id.trim()
+                                + name
                                 + " is an "
-                                + s.kind()
+                                + series.kind()
                                 + " series; this job indexes "
                                 + kind
                                 + " series such as "
-                                + kindSeries.get(0).instanceId());
-            }
-            picked.add(s);
-        }
-        return new ArrayList<>(picked);
+                                + SeriesParameter.example(kind));
     }
 
     static long window(String value) {

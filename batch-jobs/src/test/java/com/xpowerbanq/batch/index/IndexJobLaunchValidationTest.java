@@ -116,6 +116,25 @@ class IndexJobLaunchValidationTest {
     }
 
     @Test
+    void aSeriesNamedAsTheWebUiNamesItRunsAndAnUnknownNameIsRefused() throws Exception {
+        // given
+        JobParameters byApiName = StringParameters.of(IndexJobParameters.SERIES, "rt_apow_wavax_1");
+        JobParameters unknown = StringParameters.of(IndexJobParameters.SERIES, "rt_apow_avax_1");
+
+        // when / then
+        assertThat(
+                        launcher(JobNames.RETWAP_WATCH, new UnaskedChain())
+                                .startJob(byApiName)
+                                .getStatus())
+                .isEqualTo(BatchStatus.COMPLETED);
+        assertThatThrownBy(
+                        () -> launcher(JobNames.RETWAP_WATCH, new UnaskedChain()).startJob(unknown))
+                .isInstanceOf(InvalidJobParametersException.class)
+                .hasMessageContaining("series=rt_apow_avax_1")
+                .hasMessageContaining("`banq batch list`");
+    }
+
+    @Test
     void typedParametersAreReadAsTheirText() throws Exception {
         // given: numbers as a launcher may type them
         JobParameters typed =

@@ -59,4 +59,46 @@ class IndexJobParametersTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(message);
     }
+
+    @Test
+    void seriesAreNamedByApiNameAsWellAsByInstanceId() {
+        IndexJobParameters parameters =
+                IndexJobParameters.parse(
+                        Kind.RT,
+                        "rt_xpow_apow_0,rt_apow_wavax_1,XPOW_APOW:T000",
+                        "100",
+                        "-1",
+                        "finalized",
+                        "false");
+
+        assertThat(parameters.series())
+                .extracting(s -> s.instanceId())
+                .containsExactly("XPOW_APOW:T000", "APOW_AVAX:T001");
+    }
+
+    @Test
+    void anUnknownSeriesNameSaysHowToListTheValidOnes() {
+        assertThatThrownBy(
+                        () ->
+                                IndexJobParameters.parse(
+                                        Kind.RI,
+                                        "ri_apow_lend_0",
+                                        "100",
+                                        "-1",
+                                        "finalized",
+                                        "false"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("series=ri_apow_lend_0")
+                .hasMessageContaining("`banq batch list`");
+        assertThatThrownBy(
+                        () ->
+                                IndexJobParameters.parse(
+                                        Kind.RI,
+                                        "rt_xpow_apow_0",
+                                        "100",
+                                        "-1",
+                                        "finalized",
+                                        "false"))
+                .hasMessageContaining("series=rt_xpow_apow_0 is an RT series");
+    }
 }

@@ -65,4 +65,27 @@ class KeeperPartitionerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("series XPOW_APOW:T000 is a RT series");
     }
+
+    @Test
+    void apiNamesAsTheWebUiSpellsThemGiveTheSamePartitionsAsInstanceIds() {
+        // given: the names in the link directory and the nginx logs
+        String selection = "ri_wavax_borrow_4,ri_usdt_supply_6, AVAX:borrow:P004";
+
+        // when
+        Map<String, ExecutionContext> partitions =
+                new KeeperPartitioner(selection, Kind.RI).partition(8);
+
+        // then
+        assertThat(partitions.keySet()).containsExactly("AVAX:borrow:P004", "USDT:supply:P006");
+    }
+
+    @Test
+    void anUnknownNameFailsThePartitioningSayingWhereTheNamesAreListed() {
+        KeeperPartitioner reindex = new KeeperPartitioner("ri_avax_borrow_4", Kind.RI);
+
+        assertThatThrownBy(() -> reindex.partition(1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("wavax")
+                .hasMessageContaining("`banq batch list`");
+    }
 }
