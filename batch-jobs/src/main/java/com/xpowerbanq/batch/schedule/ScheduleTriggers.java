@@ -28,6 +28,7 @@ import org.quartz.TriggerBuilder;
 public final class ScheduleTriggers {
     static final String GROUP = "banq";
     private static final Set<String> EVERY_HOUR = Set.of("*", "*/1", "0/1", "0-23");
+    private static final Set<String> EVERY = Set.of("*", "?");
 
     private ScheduleTriggers() {}
 
@@ -54,12 +55,22 @@ public final class ScheduleTriggers {
 
     /** The zone Quartz evaluates {@code cron} in, for a schedule set in {@code zone}. */
     static TimeZone evaluatedIn(String cron, ZoneId zone) {
-        String[] fields = cron.strip().split("\\s+");
-        if (fields.length > 2 && EVERY_HOUR.contains(fields[2])) {
+        if (firesEveryHourOfEveryDay(cron.strip().split("\\s+"))) {
             ZoneOffset standard = zone.getRules().getStandardOffset(Instant.now());
             return TimeZone.getTimeZone(standard);
         }
         return TimeZone.getTimeZone(zone);
+    }
+
+    // a cron limited to some days keeps the zone: at the standard offset its days would start
+    // an hour off in summer
+    private static boolean firesEveryHourOfEveryDay(String[] fields) {
+        return fields.length >= 6
+                && EVERY_HOUR.contains(fields[2])
+                && EVERY.contains(fields[3])
+                && EVERY.contains(fields[4])
+                && EVERY.contains(fields[5])
+                && (fields.length == 6 || EVERY.contains(fields[6]));
     }
 
     /**

@@ -130,9 +130,38 @@ class DaylightSavingScheduleTest {
                 .containsExactly(LocalTime.of(6, 0), LocalTime.of(7, 0), LocalTime.of(8, 0));
     }
 
+    @Test
+    void anHourlyCronLimitedToWeekdaysKeepsTheZonesDays() {
+        // given: hourly on weekdays only, in summer time
+        ScheduleProperties weekdays =
+                bind(
+                        Map.of(
+                                "banq.schedule.zone",
+                                BERLIN.getId(),
+                                "banq.schedule.retwap.cron",
+                                "0 0 * ? * MON-FRI"));
+        Trigger retwap = ScheduleTriggers.of(ScheduleProperties.RETWAP, weekdays).orElseThrow();
+
+        // when: from Friday 22:30 local
+        List<ZonedDateTime> next =
+                ScheduleTriggers.nextFires(
+                        retwap, Instant.parse("2026-07-03T20:30:00Z"), 2, BERLIN);
+
+        // then: Friday 23:00, then Monday 00:00, local
+        assertThat(next)
+                .extracting(ZonedDateTime::toLocalDateTime)
+                .containsExactly(
+                        LocalDate.of(2026, 7, 3).atTime(23, 0),
+                        LocalDate.of(2026, 7, 6).atTime(0, 0));
+    }
+
     private static ScheduleProperties schedulesIn(ZoneId zone) {
+        return bind(Map.of("banq.schedule.zone", zone.getId()));
+    }
+
+    private static ScheduleProperties bind(Map<String, Object> settings) {
         var sources = new MutablePropertySources();
-        sources.addFirst(new MapPropertySource("test", Map.of("banq.schedule.zone", zone.getId())));
+        sources.addFirst(new MapPropertySource("test", settings));
         return new Binder(ConfigurationPropertySources.from(sources))
                 .bindOrCreate("banq.schedule", ScheduleProperties.class);
     }
