@@ -83,3 +83,23 @@ CREATE TABLE IF NOT EXISTS BATCH_JOB_EXECUTION_SEQ (
 CREATE TABLE IF NOT EXISTS BATCH_JOB_INSTANCE_SEQ (
 	ID INTEGER PRIMARY KEY AUTOINCREMENT
 );
+
+-- Indexes for the queries Spring Batch 6's JDBC DAOs and `status` make (spring-batch-core ships
+-- none for SQLite): without them every launch scans the step executions and parameters of the
+-- whole history. IF NOT EXISTS adds them to a repository created before they existed.
+-- JdbcJobInstanceDao: the last instance of a job, the instances of a job by name (JOB_NAME +
+-- JOB_KEY is the unique constraint's own index).
+CREATE INDEX IF NOT EXISTS BATCH_JOB_INST_NAME_IX
+	ON BATCH_JOB_INSTANCE (JOB_NAME, JOB_INSTANCE_ID);
+-- JdbcJobExecutionDao: the executions of an instance, its last one; the running ones of a job.
+CREATE INDEX IF NOT EXISTS BATCH_JOB_EXEC_INST_IX
+	ON BATCH_JOB_EXECUTION (JOB_INSTANCE_ID, JOB_EXECUTION_ID);
+CREATE INDEX IF NOT EXISTS BATCH_JOB_EXEC_STATUS_IX
+	ON BATCH_JOB_EXECUTION (STATUS, JOB_INSTANCE_ID);
+-- The parameters of an execution, read with every execution.
+CREATE INDEX IF NOT EXISTS BATCH_JOB_EXEC_PARAMS_EXEC_IX
+	ON BATCH_JOB_EXECUTION_PARAMS (JOB_EXECUTION_ID);
+-- JdbcStepExecutionDao: the steps of an execution (read with every execution), the last
+-- execution of a step of an instance (the restart check).
+CREATE INDEX IF NOT EXISTS BATCH_STEP_EXEC_JOB_EXEC_IX
+	ON BATCH_STEP_EXECUTION (JOB_EXECUTION_ID, STEP_NAME);
