@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             ListCommand.class,
             StatusCommand.class,
             RestartCommand.class,
+            PruneCommand.class,
             ServeCommand.class,
             SchedulesCommand.class,
             BanqBatchCommand.Help.class
