@@ -95,16 +95,16 @@ class JobRepositoryIndexesTest {
         // given: a repository of the previous release, tables without indexes
         try (SqliteJobRepository sqlite = new SqliteJobRepository(state)) {
             JdbcClient jdbc = JdbcClient.create(sqlite.dataSource());
-            for (String index : indexes(jdbc)) {
+            for (String index : sqlite.indexes()) {
                 jdbc.sql("DROP INDEX " + index).update();
             }
-            assertThat(indexes(jdbc)).isEmpty();
+            assertThat(sqlite.indexes()).isEmpty();
         }
 
         // when
         try (SqliteJobRepository sqlite = new SqliteJobRepository(state)) {
             // then
-            assertThat(indexes(JdbcClient.create(sqlite.dataSource())))
+            assertThat(sqlite.indexes())
                     .containsExactlyInAnyOrder(
                             "BATCH_JOB_INST_NAME_IX",
                             "BATCH_JOB_EXEC_INST_IX",
@@ -112,14 +112,6 @@ class JobRepositoryIndexesTest {
                             "BATCH_JOB_EXEC_PARAMS_EXEC_IX",
                             "BATCH_STEP_EXEC_JOB_EXEC_IX");
         }
-    }
-
-    private static List<String> indexes(JdbcClient jdbc) {
-        return jdbc.sql(
-                        "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE"
-                                + " 'BATCH\\_%\\_IX' ESCAPE '\\'")
-                .query(String.class)
-                .list();
     }
 
     /** The steps of SQLite's plan for {@code sql}, its parameters left unbound (NULL). */

@@ -1,9 +1,11 @@
 package com.xpowerbanq.batch.launch;
 
 import java.nio.file.Path;
+import java.util.List;
 import javax.sql.DataSource;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
@@ -48,6 +50,16 @@ public final class SqliteJobRepository implements AutoCloseable {
 
     public Path file() {
         return banq.stateDir().resolve(JobRepositoryConfiguration.FILE);
+    }
+
+    /** The names of the indexes banq-batch adds to Spring Batch's tables. */
+    public List<String> indexes() {
+        return JdbcClient.create(dataSource)
+                .sql(
+                        "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE"
+                                + " 'BATCH\\_%\\_IX' ESCAPE '\\'")
+                .query(String.class)
+                .list();
     }
 
     @Override
