@@ -41,6 +41,13 @@ class PruneCommandTest {
     }
 
     @Test
+    void helpListsPrune() {
+        String usage = Cli.commandLine(new BanqBatchCommand(List.of())).getUsageMessage();
+
+        assertThat(usage).contains("prune", "delete job executions finished before a cutoff");
+    }
+
+    @Test
     void aDryRunOnAnEmptyRepositoryPrintsWhatItWouldDeleteAndExitsZero(@TempDir Path state) {
         // given
         ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,6 +1,7 @@
 package com.xpowerbanq.batch.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.xpowerbanq.batch.cli.CommandLine;
@@ -81,5 +82,8 @@ class PruneScheduleTest {
                                     .getCronExpression())
                     .isEqualTo("0 0 4 * * ?");
         }
+        assertThatThrownBy(() -> serve("--banq.prune.older-than=0s").close())
+                .rootCause()
+                .hasMessageContaining("banq.prune.older-than must be positive");
     }
 }
