@@ -1,6 +1,7 @@
 package com.xpowerbanq.batch.launch;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * What a prune of the job repository deleted (or, in a dry run, would delete): job instances with
@@ -17,6 +18,6 @@ public record PruneReport(
                 instances,
                 jobExecutions,
                 stepExecutions,
-                cutoff);
+                cutoff.truncatedTo(ChronoUnit.SECONDS));
     }
 }
