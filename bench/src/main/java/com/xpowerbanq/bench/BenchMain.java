@@ -1,6 +1,7 @@
 package com.xpowerbanq.bench;
 
 import com.xpowerbanq.api.ApiBenchCommand;
+import com.xpowerbanq.batch.bench.HistoryBenchCommand;
 import com.xpowerbanq.batch.bench.IngestBenchCommand;
 import com.xpowerbanq.miner.bench.MinerBenchCommand;
 import com.xpowerbanq.schema.cli.Cli;
@@ -8,8 +9,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code ./banq bench ingest|api|miner|jmh [args]}: every benchmark of banq-srv behind one command
- * line. Benchmarks print figures; they assert nothing.
+ * {@code ./banq bench ingest|history|api|miner|jmh [args]}: every benchmark of banq-srv behind one
+ * command line. Benchmarks print figures; they assert nothing.
  */
 @Command(
         name = "banq bench",
@@ -18,6 +19,7 @@ import picocli.CommandLine.Command;
         description = "Measures banq-srv: ingest, API, miner, and the JMH micro-benchmarks.",
         subcommands = {
             IngestBenchCommand.class,
+            HistoryBenchCommand.class,
             ApiBenchCommand.class,
             MinerBenchCommand.class,
             JmhCommand.class

@@ -36,6 +36,8 @@ class BenchMainTest {
                 "api --rows 0;--rows must be in [1, ",
                 "api --seconds x;'x' is not an int",
                 "ingest rows;'rows' is neither key=value",
+                "history --days 0;--days and --launches take a whole number of at least 1",
+                "history --launches x;'x' is not an int",
                 "nosuch;Unmatched argument at index 0: 'nosuch'",
             })
     void badArgumentsAreUsageErrorsNamingWhatToFix(String args, String message) {
@@ -54,6 +56,7 @@ class BenchMainTest {
         assertThat(run("--help")).isZero();
         assertThat(out.toString())
                 .contains("ingest")
+                .contains("history")
                 .contains("api")
                 .contains("miner")
                 .contains("jmh");

@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.launch;
 
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,15 +46,23 @@ public final class HistoryLaunchTiming {
     public static void main(String[] args) throws Exception {
         int days = args.length > 0 ? Integer.parseInt(args[0]) : 365;
         int launches = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        print(System.out, days, launches);
+    }
+
+    /**
+     * Builds the repositories in a temporary folder, times the launches and the first prune, and
+     * prints the figures, the launch line last; the folder is removed afterwards.
+     */
+    public static void print(PrintStream out, int days, int launches) throws Exception {
         Path dir = Files.createTempDirectory("banq-history-");
         try {
             Figures figures = run(dir, days, launches);
-            System.out.printf(
+            out.printf(
                     "history: %d days, %d job executions, %d step executions%n",
                     days, figures.jobExecutions(), figures.stepExecutions());
-            System.out.printf("launch without the indexes: %.1f ms%n", figures.withoutIndexes());
-            System.out.println(prune(dir.resolve("prune"), days));
-            System.out.println(figures.lastLine());
+            out.printf("launch without the indexes: %.1f ms%n", figures.withoutIndexes());
+            out.println(prune(dir.resolve("prune"), days));
+            out.println(figures.lastLine());
         } finally {
             FileSystemUtils.deleteRecursively(dir);
         }
