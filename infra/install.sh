@@ -5,6 +5,7 @@
 # Idempotent: a second run changes nothing an operator edited (env files keep their content, but
 # always get mode 0400 root again).
 #   sudo infra/install.sh [--dry-run] [--network mainnet|testnet|devnet] [--jars DIR]
+#                         [--edge cloudflare|direct] [--http redirect|serve]
 #   DESTDIR=/tmp/stage infra/install.sh      # stage the tree into a directory (no users, owners,
 #                                            # systemctl), e.g. for packaging or a review
 set -euo pipefail
@@ -17,17 +18,25 @@ BANQ_GID=1001
 usage() {
     cat <<'USAGE'
 usage: install.sh [--dry-run] [--network mainnet|testnet|devnet] [--jars DIR]
+                  [--edge cloudflare|direct] [--http redirect|serve]
   --dry-run   print the planned actions, change nothing
   --network   the env file the units read (default mainnet: /etc/banq/banq.env.mainnet)
   --jars DIR  take banq-batch.jar, banq-api.jar and banq-miner.jar from DIR (default: the
               modules' target/ folders; build them with ./banq build)
-environment: DESTDIR=DIR installs into DIR instead of /, without users, owners or systemctl
+  --edge      how clients reach nginx (default cloudflare): through Cloudflare, the client is
+              CF-Connecting-IP from Cloudflare's ranges; direct, the peer's address
+  --http      what plain HTTP gets (default redirect): a 301 to HTTPS, or served (Cloudflare's
+              "flexible" mode, where a redirect would loop)
+environment: DESTDIR=DIR installs into DIR instead of /, without users, owners or systemctl;
+  BANQ_EDGE and BANQ_HTTP set the defaults of --edge and --http
 USAGE
 }
 
 DRY=false
 NETWORK=mainnet
 JARS=""
+EDGE=${BANQ_EDGE:-cloudflare}
+HTTP=${BANQ_HTTP:-redirect}
 DEST=${DESTDIR:-}
 DEST=${DEST%/}
 
@@ -194,6 +203,7 @@ install_proxy() { # nginx site and fail2ban files, where those packages are (alw
     else
         dir 0755 root:root /etc/nginx/sites-available
         file 0644 "$INFRA/nginx/banq-api.conf" /etc/nginx/sites-available/banq-api
+        install_site_switches
     fi
     if owning && [[ ! -d /etc/fail2ban ]]; then
         say "skip fail2ban: it is not installed (apt-get install fail2ban python3-systemd, then run again)"
@@ -203,6 +213,19 @@ install_proxy() { # nginx site and fail2ban files, where those packages are (alw
         file 0644 "$INFRA/fail2ban/filter.d/nginx-banq.conf" /etc/fail2ban/filter.d/nginx-banq.conf
         file 0644 "$INFRA/fail2ban/jail.d/nginx-banq.conf" /etc/fail2ban/jail.d/nginx-banq.conf
         file 0644 "$INFRA/fail2ban/jail.d/sshd.conf" /etc/fail2ban/jail.d/sshd.conf
+    fi
+}
+
+install_site_switches() { # the site's two includes, as --edge and --http chose
+    dir 0755 root:root /etc/nginx/banq-api
+    file 0644 "$INFRA/nginx/edge-$EDGE.conf" /etc/nginx/banq-api/edge.conf
+    file 0644 "$INFRA/nginx/http-$HTTP.conf" /etc/nginx/banq-api/http.conf
+    say "nginx site: edge $EDGE, plain HTTP $HTTP"
+    if [[ -e $DEST/etc/nginx/banq-api/cloudflare-ips.conf ]]; then
+        # banq-cloudflare-ips refreshed it: newer than the list shipped here
+        say "keep /etc/nginx/banq-api/cloudflare-ips.conf (exists; refresh: banq-cloudflare-ips)"
+    else
+        file 0644 "$INFRA/nginx/cloudflare-ips.conf" /etc/nginx/banq-api/cloudflare-ips.conf
     fi
 }
 
@@ -265,6 +288,14 @@ main() {
             JARS=$(value_of --jars DIR "$@")
             shift
             ;;
+        --edge)
+            EDGE=$(value_of --edge "cloudflare|direct" "$@")
+            shift
+            ;;
+        --http)
+            HTTP=$(value_of --http "redirect|serve" "$@")
+            shift
+            ;;
         -h | --help)
             usage
             return 0
@@ -276,6 +307,14 @@ main() {
     case $NETWORK in
     mainnet | testnet | devnet) ;;
     *) usage_error "--network must be mainnet, testnet or devnet, not '$NETWORK'" ;;
+    esac
+    case $EDGE in
+    cloudflare | direct) ;;
+    *) usage_error "--edge must be cloudflare or direct, not '$EDGE'" ;;
+    esac
+    case $HTTP in
+    redirect | serve) ;;
+    *) usage_error "--http must be redirect or serve, not '$HTTP'" ;;
     esac
     if owning && ! $DRY && [[ $(id -u) -ne 0 ]]; then
         die 77 "run as root (sudo), or set DESTDIR to stage into a directory"

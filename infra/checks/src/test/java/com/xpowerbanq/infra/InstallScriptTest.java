@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class InstallScriptTest {
@@ -166,7 +168,7 @@ class InstallScriptTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"--network", "--jars"})
+    @ValueSource(strings = {"--network", "--jars", "--edge", "--http"})
     void aFlagWithoutItsValueIsAUsageError(String flag) {
         // given: the flag last, or followed by another flag
         for (List<String> argv : List.of(List.of(flag), List.of(flag, "--dry-run"))) {
@@ -182,6 +184,77 @@ class InstallScriptTest {
         assertThat(root).isEmptyDirectory();
     }
 
+    @ParameterizedTest
+    @CsvSource({
+        "'', cloudflare, redirect",
+        "'--edge direct', direct, redirect",
+        "'--http serve', cloudflare, serve",
+        "'--edge direct --http serve', direct, serve",
+        "'BANQ_HTTP=serve', cloudflare, serve",
+        "'BANQ_EDGE=direct --edge cloudflare', cloudflare, redirect"
+    })
+    void theSiteSwitchesDefaultToCloudflareAndRedirectAndFollowTheFlags(
+            String given, String edge, String http) throws IOException {
+        // given: flags, and settings from the environment (KEY=VALUE)
+        Map<String, String> env = new HashMap<>();
+        List<String> flags = new ArrayList<>();
+        for (String word : given.split(" ")) {
+            if (word.contains("=")) {
+                env.put(
+                        word.substring(0, word.indexOf('=')),
+                        word.substring(word.indexOf('=') + 1));
+            } else if (!word.isEmpty()) {
+                flags.add(word);
+            }
+        }
+
+        // when
+        Command.Result result = install(env, flags.toArray(String[]::new));
+
+        // then
+        assertThat(result.ok()).as(result.output()).isTrue();
+        assertThat(result.output()).contains("nginx site: edge " + edge + ", plain HTTP " + http);
+        Path switches = root.resolve("etc/nginx/banq-api");
+        assertThat(switches.resolve("edge.conf"))
+                .hasSameTextualContentAs(Repository.infra("nginx", "edge-" + edge + ".conf"));
+        assertThat(switches.resolve("http.conf"))
+                .hasSameTextualContentAs(Repository.infra("nginx", "http-" + http + ".conf"));
+        assertThat(switches.resolve("cloudflare-ips.conf"))
+                .hasSameTextualContentAs(Repository.infra("nginx", "cloudflare-ips.conf"));
+        assertThat(tree())
+                .containsEntry("etc/nginx/banq-api/edge.conf", "rw-r--r--")
+                .containsEntry("etc/nginx/banq-api/http.conf", "rw-r--r--")
+                .containsEntry("etc/nginx/banq-api/cloudflare-ips.conf", "rw-r--r--");
+    }
+
+    @Test
+    void secondRunKeepsRefreshedCloudflareRangesAndSwitchesTheEdge() throws IOException {
+        // given: an installed site behind Cloudflare whose ranges banq-cloudflare-ips refreshed
+        assertThat(install().ok()).isTrue();
+        Path ranges = root.resolve("etc/nginx/banq-api/cloudflare-ips.conf");
+        Files.writeString(ranges, "set_real_ip_from 198.51.100.0/24;\n");
+
+        // when: the host now takes its clients directly
+        Command.Result again = install("--edge", "direct");
+
+        // then
+        assertThat(again.ok()).as(again.output()).isTrue();
+        assertThat(again.output()).contains("keep /etc/nginx/banq-api/cloudflare-ips.conf");
+        assertThat(Files.readString(ranges)).isEqualTo("set_real_ip_from 198.51.100.0/24;\n");
+        assertThat(root.resolve("etc/nginx/banq-api/edge.conf"))
+                .hasSameTextualContentAs(Repository.infra("nginx", "edge-direct.conf"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--edge, cloudfront", "--http, both"})
+    void aSwitchWithAnUnknownValueIsAUsageError(String flag, String value) {
+        Command.Result result = install(flag, value);
+
+        assertThat(result.exitCode()).as(result.output()).isEqualTo(64);
+        assertThat(result.output()).contains(flag + " must be", "'" + value + "'");
+        assertThat(root).isEmptyDirectory();
+    }
+
     @Test
     void unknownArgumentsAreUsageErrors() {
         Command.Result result = install("--netwrk", "testnet");
@@ -191,6 +264,10 @@ class InstallScriptTest {
     }
 
     private Command.Result install(String... more) {
+        return install(Map.of(), more);
+    }
+
+    private Command.Result install(Map<String, String> settings, String... more) {
         List<String> argv =
                 new ArrayList<>(
                         List.of(
@@ -198,7 +275,9 @@ class InstallScriptTest {
                                 "--jars",
                                 jars.toString()));
         argv.addAll(List.of(more));
-        return Command.run(argv, null, Map.of("DESTDIR", root.toString()));
+        Map<String, String> env = new HashMap<>(settings);
+        env.put("DESTDIR", root.toString());
+        return Command.run(argv, null, env);
     }
 
     /** relative path -> permissions ("rwxr-xr-x") or link target ("-> /path") */

@@ -14,10 +14,26 @@ import java.util.Map;
 
 /**
  * The production site infra/nginx/banq-api.conf run by a private nginx on loopback: its own prefix,
- * free ports instead of 80/443, a throwaway certificate, and the API's test port as upstream. Every
- * rewrite must hit exactly once, so a changed site fails loudly here.
+ * free ports instead of 80/443, a throwaway certificate, the API's test port as upstream, and the
+ * two includes the installer chooses ({@link Switches}). Every rewrite must hit exactly once, so a
+ * changed site fails loudly here.
  */
 final class LoopbackNginx implements AutoCloseable {
+    /**
+     * The installer's --edge and --http, and the Cloudflare ranges include the edge reads (the
+     * shipped list, or a test's stand-in with loopback addresses).
+     */
+    record Switches(String edge, String http, Path cloudflareRanges) {
+        /** The installer's defaults with the shipped ranges. */
+        static Switches defaults() {
+            return of("cloudflare", "redirect");
+        }
+
+        static Switches of(String edge, String http) {
+            return new Switches(edge, http, Repository.infra("nginx", "cloudflare-ips.conf"));
+        }
+    }
+
     private final String nginx;
     private final Path prefix;
     private final int httpPort;
@@ -31,8 +47,13 @@ final class LoopbackNginx implements AutoCloseable {
         this.httpsPort = httpsPort;
     }
 
-    /** Writes the configuration into prefix; nothing runs yet. */
+    /** Writes the configuration with the installer's defaults into prefix; nothing runs yet. */
     static LoopbackNginx configure(Path prefix, int apiPort) throws IOException {
+        return configure(prefix, apiPort, Switches.defaults());
+    }
+
+    /** Writes the configuration into prefix; nothing runs yet. */
+    static LoopbackNginx configure(Path prefix, int apiPort, Switches switches) throws IOException {
         String nginx = Executables.require("nginx", "nginx");
         ThrowawayCertificate cert = ThrowawayCertificate.create(prefix);
         int httpPort = freePort();
@@ -49,6 +70,12 @@ final class LoopbackNginx implements AutoCloseable {
         site = replaceOnce(site, "/etc/ssl/certs/banq-api.crt", cert.certificate().toString());
         site = replaceOnce(site, "/etc/ssl/private/banq-api.key", cert.key().toString());
         site = replaceOnce(site, "server 127.0.0.1:8001;", "server 127.0.0.1:" + apiPort + ";");
+        site = replaceOnce(site, "/etc/nginx/banq-api/edge.conf", edge(prefix, switches));
+        site =
+                replaceOnce(
+                        site,
+                        "/etc/nginx/banq-api/http.conf",
+                        Repository.infra("nginx", "http-" + switches.http() + ".conf").toString());
         Files.writeString(prefix.resolve("site.conf"), site);
         Files.createDirectories(prefix.resolve("temp"));
         String temp = prefix.resolve("temp").toString();
@@ -71,6 +98,22 @@ final class LoopbackNginx implements AutoCloseable {
                         "}",
                         ""));
         return new LoopbackNginx(nginx, prefix, httpPort, httpsPort);
+    }
+
+    /** The edge include, reading the ranges the switches name, written into prefix. */
+    private static String edge(Path prefix, Switches switches) throws IOException {
+        String edge =
+                Files.readString(Repository.infra("nginx", "edge-" + switches.edge() + ".conf"));
+        if (switches.edge().equals("cloudflare")) {
+            edge =
+                    replaceOnce(
+                            edge,
+                            "/etc/nginx/banq-api/cloudflare-ips.conf",
+                            switches.cloudflareRanges().toString());
+        }
+        Path file = prefix.resolve("edge.conf");
+        Files.writeString(file, edge);
+        return file.toString();
     }
 
     /** nginx -t on the configuration. */
@@ -102,6 +145,11 @@ final class LoopbackNginx implements AutoCloseable {
 
     int httpsPort() {
         return httpsPort;
+    }
+
+    /** The nginx.conf this nginx runs, for tools that test or reload it (nginx -c). */
+    Path configuration() {
+        return prefix.resolve("nginx.conf");
     }
 
     Path accessLog() {
