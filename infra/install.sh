@@ -227,6 +227,7 @@ install_site_switches() { # the site's two includes, as --edge and --http chose
     else
         file 0644 "$INFRA/nginx/cloudflare-ips.conf" /etc/nginx/banq-api/cloudflare-ips.conf
     fi
+    file 0755 "$INFRA/bin/banq-cloudflare-ips.sh" /usr/local/bin/banq-cloudflare-ips
 }
 
 fix_databases() { # the seed's modes: databases r/w by banq, readable by the API

@@ -224,7 +224,8 @@ class InstallScriptTest {
         assertThat(tree())
                 .containsEntry("etc/nginx/banq-api/edge.conf", "rw-r--r--")
                 .containsEntry("etc/nginx/banq-api/http.conf", "rw-r--r--")
-                .containsEntry("etc/nginx/banq-api/cloudflare-ips.conf", "rw-r--r--");
+                .containsEntry("etc/nginx/banq-api/cloudflare-ips.conf", "rw-r--r--")
+                .containsEntry("usr/local/bin/banq-cloudflare-ips", "rwxr-xr-x");
     }
 
     @Test

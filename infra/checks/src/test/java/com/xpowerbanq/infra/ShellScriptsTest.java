@@ -28,6 +28,7 @@ class ShellScriptsTest {
                         Repository.infra("install.sh"),
                         Repository.infra("setup-test-tools.sh"),
                         Repository.infra("bin", "banq-link.sh"),
+                        Repository.infra("bin", "banq-cloudflare-ips.sh"),
                         Repository.infra("profile.d", "banq.sh"));
 
         assertThat(scripts)
