@@ -36,48 +36,36 @@ final class ContractReads {
     /** {@code pool.supplyOf(token)} or {@code pool.borrowOf(token)}. */
     String positionOf(String pool, String token, boolean supply) throws IOException {
         return (String)
-                call(
-                                pool,
-                                supply ? "supplyOf" : "borrowOf",
-                                List.of(new Address(token)),
-                                List.of(new TypeReference<Address>() {}))
-                        .get(0)
-                        .getValue();
+                first(
+                        pool,
+                        supply ? "supplyOf" : "borrowOf",
+                        List.of(new Address(token)),
+                        List.of(new TypeReference<Address>() {}));
     }
 
     boolean refreshed(String oracle, String source, String target) throws IOException {
         return (Boolean)
-                call(
-                                oracle,
-                                "refreshed",
-                                List.of(new Address(source), new Address(target)),
-                                List.of(new TypeReference<Bool>() {}))
-                        .get(0)
-                        .getValue();
+                first(
+                        oracle,
+                        "refreshed",
+                        pair(source, target),
+                        List.of(new TypeReference<Bool>() {}));
     }
 
     String feedOf(String oracle, String source, String target) throws IOException {
         return (String)
-                call(
-                                oracle,
-                                "getFeed",
-                                List.of(new Address(source), new Address(target)),
-                                List.of(
-                                        new TypeReference<Address>() {},
-                                        new TypeReference<Uint256>() {}))
-                        .get(0)
-                        .getValue();
+                first(
+                        oracle,
+                        "getFeed",
+                        pair(source, target),
+                        List.of(new TypeReference<Address>() {}, new TypeReference<Uint256>() {}));
     }
 
     /** {@code oracle.getQuotes(amount, source, target)} as (bid, ask). */
     Quote oracleQuote(String oracle, BigInteger amount, String source, String target)
             throws IOException {
         return quote(
-                call(
-                        oracle,
-                        "getQuotes",
-                        List.of(new Uint256(amount), new Address(source), new Address(target)),
-                        List.of(new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {})));
+                oracle, List.of(new Uint256(amount), new Address(source), new Address(target)));
     }
 
     /**
@@ -99,17 +87,30 @@ final class ContractReads {
 
     /** {@code feed.getQuotes(amount)} as (bid, ask). */
     Quote feedQuote(String feed, BigInteger amount) throws IOException {
-        return quote(
-                call(
-                        feed,
-                        "getQuotes",
-                        List.of(new Uint256(amount)),
-                        List.of(new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {})));
+        return quote(feed, List.of(new Uint256(amount)));
     }
 
-    private static Quote quote(List<Type> values) {
+    private static List<Type> pair(String source, String target) {
+        return List.of(new Address(source), new Address(target));
+    }
+
+    /** {@code getQuotes(inputs)} of an oracle or a feed, both answering (bid, ask). */
+    private Quote quote(String contract, List<Type> inputs) throws IOException {
+        List<Type> values =
+                call(
+                        contract,
+                        "getQuotes",
+                        inputs,
+                        List.of(new TypeReference<Uint256>() {}, new TypeReference<Uint256>() {}));
         return new Quote(
                 (BigInteger) values.get(0).getValue(), (BigInteger) values.get(1).getValue());
+    }
+
+    /** The first value a view returns. */
+    private Object first(
+            String contract, String name, List<Type> inputs, List<TypeReference<?>> outputs)
+            throws IOException {
+        return call(contract, name, inputs, outputs).get(0).getValue();
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

@@ -41,22 +41,9 @@ final class KeeperTasklet implements Tasklet {
                 sessions.session(step.getJobExecutionId(), options.broadcast());
         KeeperReport report =
                 switch (series) {
-                    case RiSeries ri ->
-                            new ReindexKeeper(
-                                            session.registry(),
-                                            session.run(),
-                                            session.reads(),
-                                            session.sender())
-                                    .keep(ri);
+                    case RiSeries ri -> new ReindexKeeper(session).keep(ri);
                     case RtSeries rt ->
-                            new RetwapKeeper(
-                                            session.registry(),
-                                            session.run(),
-                                            session.reads(),
-                                            session.sender(),
-                                            options.bounds(),
-                                            options.amount())
-                                    .keep(rt);
+                            new RetwapKeeper(session, options.bounds(), options.amount()).keep(rt);
                 };
         step.getExecutionContext().putString(REPORT_KEY, report.toString());
         if (report.tx() != null && report.tx().hash() != null) {

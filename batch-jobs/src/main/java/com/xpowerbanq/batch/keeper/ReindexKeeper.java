@@ -1,13 +1,10 @@
 package com.xpowerbanq.batch.keeper;
 
-import com.xpowerbanq.chain.tx.TransactionSender;
-import com.xpowerbanq.chain.tx.TxOutcome;
 import com.xpowerbanq.schema.ContractRegistry;
 import com.xpowerbanq.schema.Mode;
 import com.xpowerbanq.schema.RiSeries;
 import java.io.IOException;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.datatypes.Function;
 
@@ -21,46 +18,32 @@ public final class ReindexKeeper {
                     new Function("reindex", java.util.List.of(), java.util.List.of()));
     private static final String ZERO = "0x0000000000000000000000000000000000000000";
 
-    private final ContractRegistry registry;
-    private final String run;
-    private final ContractReads reads;
-    private final @Nullable TransactionSender sender;
+    private final KeeperSessions.KeeperSession session;
 
-    /** A keeper that sends with {@code sender}, or a dry run when it is null. */
-    ReindexKeeper(
-            ContractRegistry registry,
-            String run,
-            ContractReads reads,
-            @Nullable TransactionSender sender) {
-        this.registry = registry;
-        this.run = run;
-        this.reads = reads;
-        this.sender = sender;
+    /** A keeper that sends with the session's sender, or a dry run when it has none. */
+    ReindexKeeper(KeeperSessions.KeeperSession session) {
+        this.session = session;
     }
 
     public KeeperReport keep(RiSeries series) {
         String id = series.instanceId();
-        Optional<String> pool = registry.address(series.pool().id(), run);
-        Optional<String> token = registry.address(series.token().name(), run);
+        String run = session.run();
+        Optional<String> pool = session.registry().address(series.pool().id(), run);
+        Optional<String> token = session.registry().address(series.token().name(), run);
         if (pool.isEmpty() || token.isEmpty()) {
-            return new KeeperReport(
+            return SeriesTransaction.skipped(
                     id,
-                    KeeperReport.Action.SKIPPED,
-                    null,
-                    null,
                     notDeployed(pool.isEmpty() ? series.pool().id() : series.token().name(), run));
         }
         try {
             String position =
                     org.web3j.crypto.Keys.toChecksumAddress(
-                            reads.positionOf(
-                                    pool.get(), token.get(), series.mode() == Mode.SUPPLY));
+                            session.reads()
+                                    .positionOf(
+                                            pool.get(), token.get(), series.mode() == Mode.SUPPLY));
             if (position.equalsIgnoreCase(ZERO)) {
-                return new KeeperReport(
+                return SeriesTransaction.skipped(
                         id,
-                        KeeperReport.Action.SKIPPED,
-                        null,
-                        null,
                         "pool "
                                 + pool.get()
                                 + " has no "
@@ -68,26 +51,11 @@ public final class ReindexKeeper {
                                 + " position for "
                                 + series.token());
             }
-            if (sender == null) {
-                return new KeeperReport(
-                        id,
-                        KeeperReport.Action.WOULD_SEND,
-                        null,
-                        null,
-                        "reindex() to position "
-                                + position
-                                + " (dry run: add broadcast=true to send)");
-            }
-            TxOutcome outcome = sender.send(position, REINDEX_CALL);
-            return new KeeperReport(
-                    id,
-                    outcome.hash() == null ? KeeperReport.Action.FAILED : KeeperReport.Action.SENT,
-                    outcome,
-                    null,
-                    "reindex() to position " + position);
+            return new SeriesTransaction(
+                            id, position, REINDEX_CALL, "reindex() to position " + position)
+                    .sendWith(session.sender(), null);
         } catch (IOException | RuntimeException e) {
-            return new KeeperReport(
-                    id, KeeperReport.Action.FAILED, null, null, String.valueOf(e.getMessage()));
+            return SeriesTransaction.failed(id, e);
         }
     }
 

@@ -1,7 +1,5 @@
 package com.xpowerbanq.batch.keeper;
 
-import com.xpowerbanq.chain.tx.TransactionSender;
-import com.xpowerbanq.chain.tx.TxOutcome;
 import com.xpowerbanq.schema.ContractRegistry;
 import com.xpowerbanq.schema.RtSeries;
 import java.io.IOException;
@@ -22,46 +20,32 @@ public final class RetwapKeeper {
     /** The amount the original CLI quoted by default (in the source token's smallest unit). */
     public static final BigInteger DEFAULT_AMOUNT = BigInteger.valueOf(1_000_000_000L);
 
-    private final ContractRegistry registry;
-    private final String run;
+    private final KeeperSessions.KeeperSession session;
     private final ContractReads reads;
-    private final @Nullable TransactionSender sender;
     private final DeltaBounds bounds;
     private final BigInteger amount;
 
-    RetwapKeeper(
-            ContractRegistry registry,
-            String run,
-            ContractReads reads,
-            @Nullable TransactionSender sender,
-            DeltaBounds bounds,
-            BigInteger amount) {
-        this.registry = registry;
-        this.run = run;
-        this.reads = reads;
-        this.sender = sender;
+    RetwapKeeper(KeeperSessions.KeeperSession session, DeltaBounds bounds, BigInteger amount) {
+        this.session = session;
+        this.reads = session.reads();
         this.bounds = bounds;
         this.amount = amount;
     }
 
     public KeeperReport keep(RtSeries series) {
         String id = series.instanceId();
-        Optional<String> oracle = registry.address(series.oracle().id(), run);
-        Optional<String> source = registry.address(series.source().name(), run);
-        Optional<String> target = registry.address(series.target().name(), run);
+        ContractRegistry registry = session.registry();
+        Optional<String> oracle = registry.address(series.oracle().id(), session.run());
+        Optional<String> source = registry.address(series.source().name(), session.run());
+        Optional<String> target = registry.address(series.target().name(), session.run());
         if (oracle.isEmpty() || source.isEmpty() || target.isEmpty()) {
-            return new KeeperReport(
-                    id,
-                    KeeperReport.Action.SKIPPED,
-                    null,
-                    null,
-                    ReindexKeeper.notDeployed(missing(series, oracle, source), run));
+            return SeriesTransaction.skipped(
+                    id, ReindexKeeper.notDeployed(missing(series, oracle, source), session.run()));
         }
         try {
             return keep(id, oracle.get(), source.get(), target.get());
         } catch (IOException | RuntimeException e) {
-            return new KeeperReport(
-                    id, KeeperReport.Action.FAILED, null, null, String.valueOf(e.getMessage()));
+            return SeriesTransaction.failed(id, e);
         }
     }
 
@@ -96,24 +80,9 @@ public final class RetwapKeeper {
                                 "retwap",
                                 List.of(new Address(source), new Address(target)),
                                 List.of()));
-        if (sender == null) {
-            return new KeeperReport(
-                    id,
-                    KeeperReport.Action.WOULD_SEND,
-                    null,
-                    delta,
-                    "retwap() to oracle "
-                            + oracle
-                            + firstQuote(delta)
-                            + " (dry run: add broadcast=true to send)");
-        }
-        TxOutcome outcome = sender.send(oracle, call);
-        return new KeeperReport(
-                id,
-                outcome.hash() == null ? KeeperReport.Action.FAILED : KeeperReport.Action.SENT,
-                outcome,
-                delta,
-                "retwap() to oracle " + oracle + firstQuote(delta));
+        return new SeriesTransaction(
+                        id, oracle, call, "retwap() to oracle " + oracle + firstQuote(delta))
+                .sendWith(session.sender(), delta);
     }
 
     private static String firstQuote(@Nullable Double delta) {
