@@ -17,11 +17,6 @@ final class NaiveSearch implements NonceSearch {
     }
 
     @Override
-    public int width() {
-        return 1;
-    }
-
-    @Override
     public long search(Puzzle puzzle, long from, long count, int level, Finds finds) {
         byte[] input = puzzle.input(from);
         for (long i = 0; i < count; i++) {

@@ -16,8 +16,10 @@ public interface NonceSearch {
     /** Short label for benchmarks and logs, e.g. {@code simd-8x64}. */
     String name();
 
-    /** Nonces hashed per step. */
-    int width();
+    /** Nonces hashed per step: one, unless the search hashes lanes side by side. */
+    default int width() {
+        return 1;
+    }
 
     /**
      * Hashes the nonces {@code from, from + 1, ...} (wrapping as unsigned 64-bit), at least {@code

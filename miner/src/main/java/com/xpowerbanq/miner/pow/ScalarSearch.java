@@ -15,11 +15,6 @@ final class ScalarSearch implements NonceSearch {
     }
 
     @Override
-    public int width() {
-        return 1;
-    }
-
-    @Override
     public long search(Puzzle puzzle, long from, long count, int level, Finds finds) {
         long[] k = new long[25];
         for (int i = 0; i < Puzzle.RATE_LANES; i++) {

@@ -26,11 +26,6 @@ class WorkersTest {
         }
 
         @Override
-        public int width() {
-            return 1;
-        }
-
-        @Override
         public long search(Puzzle puzzle, long from, long count, int level, Finds finds) {
             if (reported.compareAndSet(false, true)) {
                 for (int i = 0; i < FINDS; i++) {
