@@ -129,18 +129,8 @@ class ApiContractIT {
 
     private void assertAverages(RawHttp.Response response, String db, String lhs, String rhs)
             throws Exception {
-        assertThat(response.status()).isEqualTo(200);
-        assertDataHeaders(response, db);
-        List<LinkedHashMap<String, Object>> rows = rows(response);
-        List<Expected> expected = averages(LocalDate.parse(lhs), LocalDate.parse(rhs), 90);
-        assertThat(rows).hasSize(expected.size());
-        for (int i = 0; i < rows.size(); i++) {
-            Map<String, Object> row = rows.get(i);
-            assertThat(row.keySet()).containsExactly("avg_util", "day", "n");
-            assertThat(row.get("day")).isEqualTo(expected.get(i).day);
-            assertThat(((Number) row.get("n")).longValue()).isEqualTo(expected.get(i).n);
-            assertClose(row.get("avg_util"), expected.get(i).values[0]);
-        }
+        assertDays(
+                response, db, averages(LocalDate.parse(lhs), LocalDate.parse(rhs), 90), "avg_util");
     }
 
     @ParameterizedTest(name = "{0} {1}..{2}")
@@ -162,20 +152,34 @@ class ApiContractIT {
 
     private void assertOhlc(RawHttp.Response response, String db, String lhs, String rhs)
             throws Exception {
+        assertDays(
+                response,
+                db,
+                ohlc(LocalDate.parse(lhs), LocalDate.parse(rhs), 90),
+                "open",
+                "high",
+                "low",
+                "close");
+    }
+
+    /** One row per expected day: the {@code values} in order, then {@code day} and {@code n}. */
+    private void assertDays(
+            RawHttp.Response response, String db, List<Expected> expected, String... values)
+            throws Exception {
         assertThat(response.status()).isEqualTo(200);
         assertDataHeaders(response, db);
         List<LinkedHashMap<String, Object>> rows = rows(response);
-        List<Expected> expected = ohlc(LocalDate.parse(lhs), LocalDate.parse(rhs), 90);
         assertThat(rows).hasSize(expected.size());
+        List<String> keys = new java.util.ArrayList<>(List.of(values));
+        keys.addAll(List.of("day", "n"));
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> row = rows.get(i);
-            assertThat(row.keySet()).containsExactly("open", "high", "low", "close", "day", "n");
+            assertThat(row.keySet()).containsExactlyElementsOf(keys);
             assertThat(row.get("day")).isEqualTo(expected.get(i).day);
             assertThat(((Number) row.get("n")).longValue()).isEqualTo(expected.get(i).n);
-            assertClose(row.get("open"), expected.get(i).values[0]);
-            assertClose(row.get("high"), expected.get(i).values[1]);
-            assertClose(row.get("low"), expected.get(i).values[2]);
-            assertClose(row.get("close"), expected.get(i).values[3]);
+            for (int v = 0; v < values.length; v++) {
+                assertClose(row.get(values[v]), expected.get(i).values[v]);
+            }
         }
     }
 
@@ -223,28 +227,30 @@ class ApiContractIT {
     void answersStopAtMaxRowsDaysOldestFirst() throws Exception {
         try (ApiServer small = ApiServerFixture.start(dbPath, 3)) {
             RawHttp client = new RawHttp(small.port());
-            for (String db : List.of("ri_apow_supply_0", "ri_apow_borrow_0")) {
-                var rows =
-                        rows(
-                                client.get(
-                                        "/"
-                                                + db
-                                                + "/daily_average.json?lhs=2025-11-01&rhs=2025-12-01"));
-                assertThat(rows)
-                        .extracting(r -> r.get("day"))
-                        .containsExactly("2025-11-10", "2025-11-11", "2025-11-12");
-            }
-            for (String db : List.of("rt_xpow_apow_0", "rt_apow_xpow_0")) {
-                var rows =
-                        rows(
-                                client.get(
-                                        "/"
-                                                + db
-                                                + "/daily_ohlc.json?lhs=2025-11-11&rhs=2025-12-01"));
-                assertThat(rows)
-                        .extracting(r -> r.get("day"))
-                        .containsExactly("2025-11-11", "2025-11-12", "2025-11-13");
-            }
+            assertFirstDays(
+                    client,
+                    "daily_average.json?lhs=2025-11-01&rhs=2025-12-01",
+                    List.of("ri_apow_supply_0", "ri_apow_borrow_0"),
+                    "2025-11-10",
+                    "2025-11-11",
+                    "2025-11-12");
+            assertFirstDays(
+                    client,
+                    "daily_ohlc.json?lhs=2025-11-11&rhs=2025-12-01",
+                    List.of("rt_xpow_apow_0", "rt_apow_xpow_0"),
+                    "2025-11-11",
+                    "2025-11-12",
+                    "2025-11-13");
+        }
+    }
+
+    /** The days each database answers {@code query} with, oldest first. */
+    private static void assertFirstDays(
+            RawHttp client, String query, List<String> dbs, String... days) throws Exception {
+        for (String db : dbs) {
+            assertThat(rows(client.get("/" + db + "/" + query)))
+                    .extracting(r -> r.get("day"))
+                    .containsExactly((Object[]) days);
         }
     }
 

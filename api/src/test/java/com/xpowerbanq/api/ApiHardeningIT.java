@@ -114,12 +114,11 @@ class ApiHardeningIT {
         RawHttp.Response response =
                 http.get("/rt_xpow_apow_0/daily_ohlc.json?lhs=2025-11-15&rhs=2025-11-15");
 
-        assertThat(response.status()).isEqualTo(200);
         // bid 1.0, ask 2.0
-        assertThat(response.body())
-                .isEqualTo(
-                        "[{\"open\":1.5,\"high\":1.5,\"low\":1.5,\"close\":1.5,"
-                                + "\"day\":\"2025-11-15\",\"n\":1}]\n");
+        assertServed(
+                response,
+                "[{\"open\":1.5,\"high\":1.5,\"low\":1.5,\"close\":1.5,"
+                        + "\"day\":\"2025-11-15\",\"n\":1}]\n");
     }
 
     @Test
@@ -298,8 +297,7 @@ class ApiHardeningIT {
 
             Files.delete(link);
             RawHttp.Response withdrawn = client.get(query);
-            assertThat(withdrawn.status()).isEqualTo(503);
-            assertThat(withdrawn.body()).isEqualTo(GoJson.error("Database not available"));
+            assertUnavailable(withdrawn, "Database not available");
 
             Files.createSymbolicLink(link, target);
             assertThat(client.get(query).status()).isEqualTo(200);
@@ -381,8 +379,7 @@ class ApiHardeningIT {
             RawHttp client = new RawHttp(api.port());
             String query = "/ri_broken_supply_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15";
             RawHttp.Response broken = client.get(query);
-            assertThat(broken.status()).isEqualTo(503);
-            assertThat(broken.body()).isEqualTo(GoJson.error("Database not available"));
+            assertUnavailable(broken, "Database not available");
 
             Files.delete(file);
             try (SeriesFiles db = SeriesFiles.current(file, true)) {
@@ -414,29 +411,23 @@ class ApiHardeningIT {
             String query = "/ri_wrong_supply_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15";
             for (int i = 0; i < 2; i++) {
                 RawHttp.Response wrong = client.get(query);
-                assertThat(wrong.status()).isEqualTo(503);
-                assertThat(wrong.body())
-                        .isEqualTo(
-                                GoJson.error(
-                                        "Database not available: ri_wrong_supply_0 is an RT"
-                                                + " series database, not RI"));
+                assertUnavailable(
+                        wrong,
+                        "Database not available: ri_wrong_supply_0 is an RT"
+                                + " series database, not RI");
             }
             RawHttp.Response legacy =
                     client.get(
                             "/ri_legacy_supply_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15");
-            assertThat(legacy.status()).isEqualTo(503);
-            assertThat(legacy.body())
-                    .isEqualTo(
-                            GoJson.error(
-                                    "Database not available: ri_legacy_supply_0 is an RT series"
-                                            + " database, not RI"));
+            assertUnavailable(
+                    legacy,
+                    "Database not available: ri_legacy_supply_0 is an RT series"
+                            + " database, not RI");
 
             Files.delete(link);
             Files.createSymbolicLink(link, utilisation);
             RawHttp.Response fixed = client.get(query);
-            assertThat(fixed.status()).isEqualTo(200);
-            assertThat(fixed.body())
-                    .isEqualTo("[{\"avg_util\":0.25,\"day\":\"2025-11-15\",\"n\":1}]\n");
+            assertServed(fixed, "[{\"avg_util\":0.25,\"day\":\"2025-11-15\",\"n\":1}]\n");
         }
     }
 
@@ -448,23 +439,20 @@ class ApiHardeningIT {
             String query = "/rt_empty_apow_0/daily_ohlc.json?lhs=2025-11-15&rhs=2025-11-15";
             for (int i = 0; i < 2; i++) {
                 RawHttp.Response empty = client.get(query);
-                assertThat(empty.status()).isEqualTo(503);
-                assertThat(empty.body())
-                        .isEqualTo(
-                                GoJson.error(
-                                        "Database not available: rt_empty_apow_0 is not a series"
-                                                + " database (it has no tables)"));
+                assertUnavailable(
+                        empty,
+                        "Database not available: rt_empty_apow_0 is not a series"
+                                + " database (it has no tables)");
             }
 
             try (SeriesFiles db = SeriesFiles.current(file, false)) {
                 db.refresh(DAY, 1.0, 3.0);
             }
             RawHttp.Response served = client.get(query);
-            assertThat(served.status()).isEqualTo(200);
-            assertThat(served.body())
-                    .isEqualTo(
-                            "[{\"open\":2,\"high\":2,\"low\":2,\"close\":2,"
-                                    + "\"day\":\"2025-11-15\",\"n\":1}]\n");
+            assertServed(
+                    served,
+                    "[{\"open\":2,\"high\":2,\"low\":2,\"close\":2,"
+                            + "\"day\":\"2025-11-15\",\"n\":1}]\n");
         }
     }
 
@@ -486,13 +474,11 @@ class ApiHardeningIT {
                 s.execute("BEGIN EXCLUSIVE");
                 s.execute("INSERT INTO raw_logs VALUES ('a', '{}')");
                 RawHttp.Response locked = client.get(query);
-                assertThat(locked.status()).isEqualTo(503);
-                assertThat(locked.body()).isEqualTo(GoJson.error("Database not available"));
+                assertUnavailable(locked, "Database not available");
                 s.execute("ROLLBACK");
             }
             RawHttp.Response served = client.get(query);
-            assertThat(served.status()).isEqualTo(200);
-            assertThat(served.body()).isEqualTo("[]\n");
+            assertServed(served, "[]\n");
         }
     }
 
@@ -507,5 +493,17 @@ class ApiHardeningIT {
                                     .status())
                     .isEqualTo(503);
         }
+    }
+
+    /** The JSON 503 of a database the API cannot serve, with the reason it gives. */
+    private static void assertUnavailable(RawHttp.Response response, String message) {
+        assertThat(response.status()).isEqualTo(503);
+        assertThat(response.body()).isEqualTo(GoJson.error(message));
+    }
+
+    /** A 200 with exactly this body. */
+    private static void assertServed(RawHttp.Response response, String body) {
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(body);
     }
 }
