@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,6 +29,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 class ZeroAddressSeriesIT {
     private static final String ZERO = "0x" + "0".repeat(40);
+    private static final String RI = "APOW:supply:P001,APOW:supply:P000";
+    private static final String RT = "USDC_APOW:T002,XPOW_APOW:T000";
 
     @TempDir static Path state;
     static Devnet devnet;
@@ -61,8 +64,15 @@ class ZeroAddressSeriesIT {
         }
     }
 
-    private static JobExecution run(String job, String series) {
-        return context.getBean(JobRunner.class).run(job, Map.of("series", series));
+    private static JobExecution completed(String job, String series) {
+        JobExecution execution =
+                context.getBean(JobRunner.class).run(job, Map.of("series", series));
+        assertThat(execution.getStatus()).as(job).isEqualTo(BatchStatus.COMPLETED);
+        return execution;
+    }
+
+    private static ExitStatus exit(JobExecution execution, String series) {
+        return series(execution).get(series).getExitStatus();
     }
 
     /** The series partitions of an execution by instance id. */
@@ -79,22 +89,18 @@ class ZeroAddressSeriesIT {
     @Test
     void theIndexJobsSkipAZeroPoolOrOracleWithAMessageAndIndexTheRest() {
         // when
-        JobExecution ri = run(JobNames.REINDEX_WATCH, "APOW:supply:P001,APOW:supply:P000");
-        JobExecution rt = run(JobNames.RETWAP_WATCH, "USDC_APOW:T002,XPOW_APOW:T000");
+        JobExecution ri = completed(JobNames.REINDEX_WATCH, RI);
+        JobExecution rt = completed(JobNames.RETWAP_WATCH, RT);
 
         // then
-        assertThat(ri.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(rt.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(series(ri).get("APOW:supply:P001").getExitStatus().getExitDescription())
+        assertThat(exit(ri, "APOW:supply:P001").getExitDescription())
                 .contains("skipped: pool P001 is not deployed in contract run v10a")
                 .contains("no or zero P001_ADDRESS_v10a in the registry");
-        assertThat(series(rt).get("USDC_APOW:T002").getExitStatus().getExitDescription())
+        assertThat(exit(rt, "USDC_APOW:T002").getExitDescription())
                 .contains("skipped: oracle T002 is not deployed in contract run v10a")
                 .contains("no or zero T002_ADDRESS_v10a");
-        assertThat(series(ri).get("APOW:supply:P000").getExitStatus().getExitDescription())
-                .doesNotContain("skipped");
-        assertThat(series(rt).get("XPOW_APOW:T000").getExitStatus().getExitDescription())
-                .doesNotContain("skipped");
+        assertThat(exit(ri, "APOW:supply:P000").getExitDescription()).doesNotContain("skipped");
+        assertThat(exit(rt, "XPOW_APOW:T000").getExitDescription()).doesNotContain("skipped");
         assertThat(
                         state.resolve(
                                 com.xpowerbanq.schema.Catalogue.parse("APOW:supply:P000")
@@ -105,25 +111,21 @@ class ZeroAddressSeriesIT {
     @Test
     void theKeepersSkipAZeroPoolOrOracleWithAMessageAndKeepTheRest() {
         // when: dry runs, so nothing is sent
-        JobExecution reindex = run(JobNames.REINDEX, "APOW:supply:P001,APOW:supply:P000");
-        JobExecution retwap = run(JobNames.RETWAP, "USDC_APOW:T002,XPOW_APOW:T000");
+        JobExecution reindex = completed(JobNames.REINDEX, RI);
+        JobExecution retwap = completed(JobNames.RETWAP, RT);
 
         // then
-        assertThat(reindex.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        assertThat(retwap.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        StepExecution pool = series(reindex).get("APOW:supply:P001");
-        assertThat(pool.getExitStatus().getExitCode()).isEqualTo("SKIPPED");
-        assertThat(pool.getExitStatus().getExitDescription())
+        ExitStatus pool = exit(reindex, "APOW:supply:P001");
+        assertThat(pool.getExitCode()).isEqualTo("SKIPPED");
+        assertThat(pool.getExitDescription())
                 .contains("P001 is not deployed in contract run v10a")
                 .contains("no or zero P001_ADDRESS_v10a in the registry");
-        StepExecution oracle = series(retwap).get("USDC_APOW:T002");
-        assertThat(oracle.getExitStatus().getExitCode()).isEqualTo("SKIPPED");
-        assertThat(oracle.getExitStatus().getExitDescription())
+        ExitStatus oracle = exit(retwap, "USDC_APOW:T002");
+        assertThat(oracle.getExitCode()).isEqualTo("SKIPPED");
+        assertThat(oracle.getExitDescription())
                 .contains("T002 is not deployed in contract run v10a")
                 .contains("no or zero T002_ADDRESS_v10a");
-        assertThat(series(reindex).get("APOW:supply:P000").getExitStatus().getExitCode())
-                .isEqualTo("WOULD-SEND");
-        assertThat(series(retwap).get("XPOW_APOW:T000").getExitStatus().getExitCode())
-                .isIn("WOULD-SEND", "HELD");
+        assertThat(exit(reindex, "APOW:supply:P000").getExitCode()).isEqualTo("WOULD-SEND");
+        assertThat(exit(retwap, "XPOW_APOW:T000").getExitCode()).isIn("WOULD-SEND", "HELD");
     }
 }

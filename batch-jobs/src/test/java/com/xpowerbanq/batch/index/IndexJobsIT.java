@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -115,11 +116,9 @@ class IndexJobsIT {
             JobRunner runner = app.getBean(JobRunner.class);
 
             // when: a backfill from deployment in small windows, both jobs
-            JobExecution ri =
-                    runner.run(
-                            JobNames.REINDEX_WATCH,
-                            parameters(
-                                    "series=" + String.join(",", RI), "from=deploy", "window=100"));
+            Map<String, String> backfill =
+                    parameters("series=" + String.join(",", RI), "from=deploy", "window=100");
+            JobExecution ri = runner.run(JobNames.REINDEX_WATCH, backfill);
             JobExecution rt =
                     runner.run(
                             JobNames.RETWAP_WATCH,
@@ -152,19 +151,10 @@ class IndexJobsIT {
             assertThat(reports(ri)).allSatisfy(r -> assertThat(r.inserted()).isEqualTo(r.events()));
 
             // when: the same command again (incremental), and a rescan of the whole range
-            JobExecution again =
-                    runner.run(
-                            JobNames.REINDEX_WATCH,
-                            parameters(
-                                    "series=" + String.join(",", RI), "from=deploy", "window=100"));
-            JobExecution rescan =
-                    runner.run(
-                            JobNames.REINDEX_WATCH,
-                            parameters(
-                                    "series=" + String.join(",", RI),
-                                    "from=deploy",
-                                    "window=100",
-                                    "rescan=true"));
+            JobExecution again = runner.run(JobNames.REINDEX_WATCH, backfill);
+            Map<String, String> rescanAll = new LinkedHashMap<>(backfill);
+            rescanAll.put("rescan", "true");
+            JobExecution rescan = runner.run(JobNames.REINDEX_WATCH, rescanAll);
 
             // then: nothing new is written, nothing is duplicated
             assertThat(reports(again)).allSatisfy(r -> assertThat(r.events()).isZero());
@@ -183,26 +173,13 @@ class IndexJobsIT {
         // given: two application contexts (two pools of connections) on the same state directory
         try (var first = app();
                 var second = app()) {
+            Map<String, String> all = parameters("series=all", "from=deploy", "window=40");
             var reindex =
-                    java.util.concurrent.CompletableFuture.supplyAsync(
-                            () ->
-                                    first.getBean(JobRunner.class)
-                                            .run(
-                                                    JobNames.REINDEX_WATCH,
-                                                    parameters(
-                                                            "series=all",
-                                                            "from=deploy",
-                                                            "window=40")));
+                    CompletableFuture.supplyAsync(
+                            () -> first.getBean(JobRunner.class).run(JobNames.REINDEX_WATCH, all));
             var retwap =
-                    java.util.concurrent.CompletableFuture.supplyAsync(
-                            () ->
-                                    second.getBean(JobRunner.class)
-                                            .run(
-                                                    JobNames.RETWAP_WATCH,
-                                                    parameters(
-                                                            "series=all",
-                                                            "from=deploy",
-                                                            "window=40")));
+                    CompletableFuture.supplyAsync(
+                            () -> second.getBean(JobRunner.class).run(JobNames.RETWAP_WATCH, all));
 
             // then: both complete, every partition of each, on one SQLite job repository
             assertThat(reindex.get(3, TimeUnit.MINUTES).getStatus())

@@ -9,7 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
@@ -27,6 +31,21 @@ public final class KeeperDevnet {
         return web3j.ethGetTransactionCount(address, DefaultBlockParameterName.LATEST)
                 .send()
                 .getTransactionCount();
+    }
+
+    /** The series partitions of a keeper job's execution by instance id. */
+    public static Map<String, StepExecution> partitions(JobExecution execution) {
+        return execution.getStepExecutions().stream()
+                .filter(
+                        step ->
+                                step.getExecutionContext()
+                                        .containsKey(KeeperPartitioner.SERIES_KEY))
+                .collect(
+                        Collectors.toMap(
+                                step ->
+                                        step.getExecutionContext()
+                                                .getString(KeeperPartitioner.SERIES_KEY),
+                                Function.identity()));
     }
 
     /** The nonces the keeper's partitions recorded, in ascending order. */

@@ -15,7 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,7 +30,7 @@ class ParallelKeeperJobsFunctionalTests {
     private static final int WORKERS = 4;
 
     @TempDir static Path state;
-    static DevnetContext fixture;
+    @AutoClose static DevnetContext fixture;
     static Devnet devnet;
     static ConfigurableApplicationContext context;
     static Credentials keeper;
@@ -45,20 +45,8 @@ class ParallelKeeperJobsFunctionalTests {
         keeper = devnet.deployer();
     }
 
-    @AfterAll
-    static void stop() {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
-
     private static List<StepExecution> partitions(JobExecution execution) {
-        return execution.getStepExecutions().stream()
-                .filter(
-                        step ->
-                                step.getExecutionContext()
-                                        .containsKey(KeeperPartitioner.SERIES_KEY))
-                .toList();
+        return List.copyOf(KeeperDevnet.partitions(execution).values());
     }
 
     @Test

@@ -17,9 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,7 +47,7 @@ class ReindexJobFunctionalTests {
     private static final int WORKERS = 4;
 
     @TempDir static Path state;
-    static DevnetContext fixture;
+    @AutoClose static DevnetContext fixture;
     static Devnet devnet;
     static ConfigurableApplicationContext context;
 
@@ -60,13 +58,6 @@ class ReindexJobFunctionalTests {
                         state, 0, d -> d.account(1), "--banq.keeper.workers=" + WORKERS);
         devnet = fixture.devnet();
         context = fixture.context();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (fixture != null) {
-            fixture.close();
-        }
     }
 
     private static JobExecution run(String... pairs) {
@@ -92,20 +83,6 @@ class ReindexJobFunctionalTests {
                                         .addSingleTopic(REINDEX_TOPIC))
                         .send();
         return logs.getLogs().stream().map(result -> (Log) result.get()).toList();
-    }
-
-    private static Map<String, StepExecution> partitions(JobExecution execution) {
-        return execution.getStepExecutions().stream()
-                .filter(
-                        step ->
-                                step.getExecutionContext()
-                                        .containsKey(KeeperPartitioner.SERIES_KEY))
-                .collect(
-                        Collectors.toMap(
-                                step ->
-                                        step.getExecutionContext()
-                                                .getString(KeeperPartitioner.SERIES_KEY),
-                                Function.identity()));
     }
 
     @Test
@@ -138,7 +115,7 @@ class ReindexJobFunctionalTests {
 
         // then
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        Map<String, StepExecution> partitions = partitions(execution);
+        Map<String, StepExecution> partitions = KeeperDevnet.partitions(execution);
         assertThat(partitions).hasSize(28);
         assertThat(partitions.values())
                 .allSatisfy(
@@ -172,7 +149,7 @@ class ReindexJobFunctionalTests {
 
         // then
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        Map<String, StepExecution> partitions = partitions(execution);
+        Map<String, StepExecution> partitions = KeeperDevnet.partitions(execution);
         assertThat(partitions).containsOnlyKeys("APOW:supply:P000", "XPOW:borrow:P004");
         assertThat(partitions.get("APOW:supply:P000").getExitStatus().getExitCode())
                 .isEqualTo("WOULD-SEND");

@@ -9,9 +9,7 @@ import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,11 +31,11 @@ class RetwapJobFunctionalTests {
     private static final BigInteger UNIT = BigInteger.TEN.pow(18);
 
     @TempDir static Path state;
-    static DevnetContext fixture;
+    @AutoClose static DevnetContext fixture;
     static Devnet devnet;
     static ConfigurableApplicationContext context;
     static Credentials keeper;
-    static ChainClient chain;
+    @AutoClose static ChainClient chain;
 
     @BeforeAll
     static void start() throws Exception {
@@ -46,16 +44,6 @@ class RetwapJobFunctionalTests {
         context = fixture.context();
         keeper = devnet.account(1);
         chain = KeeperDevnet.chain(devnet.rpcUrl());
-    }
-
-    @AfterAll
-    static void stop() {
-        if (chain != null) {
-            chain.close();
-        }
-        if (fixture != null) {
-            fixture.close();
-        }
     }
 
     private static TransactionReceipt send(
@@ -90,37 +78,19 @@ class RetwapJobFunctionalTests {
         // getQuotes answers per `amount` of source units; the feed is set per whole source token
         int decimals = source.equals("USDC") || source.equals("USDT") ? 6 : 18;
         BigInteger whole = BigInteger.TEN.pow(decimals);
-        BigInteger bid =
-                mean.bid()
-                        .multiply(whole)
-                        .divide(UNIT)
-                        .multiply(BigInteger.valueOf(percent))
-                        .divide(BigInteger.valueOf(100));
-        BigInteger ask =
-                mean.ask()
-                        .multiply(whole)
-                        .divide(UNIT)
-                        .multiply(BigInteger.valueOf(percent))
-                        .divide(BigInteger.valueOf(100));
+        java.util.function.UnaryOperator<BigInteger> moved =
+                quote ->
+                        quote.multiply(whole)
+                                .divide(UNIT)
+                                .multiply(BigInteger.valueOf(percent))
+                                .divide(BigInteger.valueOf(100));
+        BigInteger bid = moved.apply(mean.bid());
+        BigInteger ask = moved.apply(mean.ask());
         send(
                 devnet.deployer(),
                 devnet.protocol().feed(source, target),
                 "setQuotes",
                 List.of(new Uint256(bid), new Uint256(ask)));
-    }
-
-    private static Map<String, StepExecution> partitions(JobExecution execution) {
-        return execution.getStepExecutions().stream()
-                .filter(
-                        step ->
-                                step.getExecutionContext()
-                                        .containsKey(KeeperPartitioner.SERIES_KEY))
-                .collect(
-                        Collectors.toMap(
-                                step ->
-                                        step.getExecutionContext()
-                                                .getString(KeeperPartitioner.SERIES_KEY),
-                                Function.identity()));
     }
 
     @Test
@@ -165,7 +135,7 @@ class RetwapJobFunctionalTests {
                                         "true"));
 
         // then
-        Map<String, StepExecution> partitions = partitions(execution);
+        Map<String, StepExecution> partitions = KeeperDevnet.partitions(execution);
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.FAILED);
         assertThat(partitions.get("XPOW_APOW:T000").getExitStatus().getExitCode())
                 .isEqualTo("SENT");
@@ -211,7 +181,7 @@ class RetwapJobFunctionalTests {
 
         // then: held, not failed by a quote it had no need to read
         assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-        StepExecution pair = partitions(execution).get("USDT_APOW:T003");
+        StepExecution pair = KeeperDevnet.partitions(execution).get("USDT_APOW:T003");
         assertThat(pair.getExitStatus().getExitCode()).isEqualTo("HELD");
         assertThat(pair.getExitStatus().getExitDescription())
                 .contains("already refreshed")
@@ -244,10 +214,18 @@ class RetwapJobFunctionalTests {
 
             // then: every read answered by the second endpoint
             assertThat(reindex.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-            assertThat(partitions(reindex).get("APOW:supply:P000").getExitStatus().getExitCode())
+            assertThat(
+                            KeeperDevnet.partitions(reindex)
+                                    .get("APOW:supply:P000")
+                                    .getExitStatus()
+                                    .getExitCode())
                     .isEqualTo("WOULD-SEND");
             assertThat(retwap.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-            assertThat(partitions(retwap).get("XPOW_USDT:T006").getExitStatus().getExitCode())
+            assertThat(
+                            KeeperDevnet.partitions(retwap)
+                                    .get("XPOW_USDT:T006")
+                                    .getExitStatus()
+                                    .getExitCode())
                     .isIn("WOULD-SEND", "HELD");
         }
     }
