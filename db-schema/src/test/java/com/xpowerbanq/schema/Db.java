@@ -34,6 +34,18 @@ final class Db {
     }
 
     /** A database as the original system left it: its DDL, rows written its way. */
+    /** {@code count} seeded events, written as a legacy database at {@code file}. */
+    static List<Event> legacyOf(Path file, Kind kind, int count, long seed) throws SQLException {
+        List<Event> events = events(count, seed);
+        legacyOf(file, kind, events);
+        return events;
+    }
+
+    /** A legacy database of {@code events}, each row in the original's JSON of its kind. */
+    static void legacyOf(Path file, Kind kind, List<Event> events) throws SQLException {
+        legacy(file, kind, events.stream().map(e -> e.json(kind)).toList());
+    }
+
     static void legacy(Path file, Kind kind, List<String> jsonRows) throws SQLException {
         try (Connection connection = plain(file)) {
             LegacySchema.create(connection, kind);
@@ -127,19 +139,16 @@ final class Db {
                 (day, want) -> {
                     Rollups.Day got = actual.get(day);
                     assertThat(got.n()).as("n of %s", day).isEqualTo(want.n());
-                    assertThat(got.total())
-                            .as("total of %s", day)
-                            .isCloseTo(want.total(), within(1e-9));
-                    assertThat(got.high())
-                            .as("high of %s", day)
-                            .isCloseTo(want.high(), within(1e-12));
-                    assertThat(got.low()).as("low of %s", day).isCloseTo(want.low(), within(1e-12));
-                    assertThat(got.open())
-                            .as("open of %s", day)
-                            .isCloseTo(want.open(), within(1e-12));
-                    assertThat(got.close())
-                            .as("close of %s", day)
-                            .isCloseTo(want.close(), within(1e-12));
+                    assertClose("total", day, got.total(), want.total(), 1e-9);
+                    assertClose("high", day, got.high(), want.high(), 1e-12);
+                    assertClose("low", day, got.low(), want.low(), 1e-12);
+                    assertClose("open", day, got.open(), want.open(), 1e-12);
+                    assertClose("close", day, got.close(), want.close(), 1e-12);
                 });
+    }
+
+    private static void assertClose(
+            String what, String day, double got, double want, double tolerance) {
+        assertThat(got).as(what + " of %s", day).isCloseTo(want, within(tolerance));
     }
 }

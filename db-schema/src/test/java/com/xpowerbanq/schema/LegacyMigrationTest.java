@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,14 +47,13 @@ class LegacyMigrationTest {
     @EnumSource(Kind.class)
     void migratingTwiceChangesNothingTheSecondTime(Kind kind) throws Exception {
         Path file = dir.resolve("legacy.db");
-        List<Event> events = Db.events(30, 22);
-        Db.legacy(file, kind, events.stream().map(e -> e.json(kind)).toList());
+        List<Event> events = Db.legacyOf(file, kind, 30, 22);
         try (Connection db = SeriesDatabase.openWriter(file, kind)) {
             assertThat(SeriesDatabase.inspect(db)).isEqualTo(SchemaState.CURRENT);
         }
         List<Map<String, Object>> schema;
         try (Connection db = Db.plain(file)) {
-            schema = Db.query(db, "SELECT type, name, sql FROM sqlite_schema ORDER BY name");
+            schema = schemaOf(db);
         }
 
         try (Connection db = SeriesDatabase.openWriter(file, kind)) {
@@ -62,8 +62,7 @@ class LegacyMigrationTest {
             assertThat(again.changed()).isFalse();
             assertThat(again.duplicatesRemoved()).isZero();
             assertThat(again.rows()).isEqualTo(30);
-            assertThat(Db.query(db, "SELECT type, name, sql FROM sqlite_schema ORDER BY name"))
-                    .isEqualTo(schema);
+            assertThat(schemaOf(db)).isEqualTo(schema);
             assertThat(Db.scalar(db, "PRAGMA user_version")).isEqualTo(1);
             Db.assertRollup(Rollups.read(db), Rollups.expected(events, kind));
         }
@@ -74,7 +73,7 @@ class LegacyMigrationTest {
     void aMigratedDatabaseTakesNewRowsAndRefusesEventsItAlreadyHolds(Kind kind) throws Exception {
         Path file = dir.resolve("legacy.db");
         List<Event> events = Db.events(40, 23);
-        Db.legacy(file, kind, events.subList(0, 20).stream().map(e -> e.json(kind)).toList());
+        Db.legacyOf(file, kind, events.subList(0, 20));
 
         try (Connection db = SeriesDatabase.openWriter(file, kind)) {
             // the writer's ids differ from the original's: identity is (block, log index)
@@ -98,5 +97,9 @@ class LegacyMigrationTest {
                 .hasMessageContaining(file.toString())
                 .hasMessageContaining("holds " + other + " series data");
         assertThat(java.nio.file.Files.readAllBytes(file)).isEqualTo(before);
+    }
+
+    private static List<Map<String, Object>> schemaOf(Connection db) throws SQLException {
+        return Db.query(db, "SELECT type, name, sql FROM sqlite_schema ORDER BY name");
     }
 }

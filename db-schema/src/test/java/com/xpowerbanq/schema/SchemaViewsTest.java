@@ -118,8 +118,7 @@ class SchemaViewsTest {
     @EnumSource(Kind.class)
     void migratedLegacyDatabaseAnswersWhatTheOriginalViewAnswered(Kind kind) throws Exception {
         Path file = dir.resolve("legacy.db");
-        List<Event> events = Db.events(40, 2);
-        Db.legacy(file, kind, events.stream().map(e -> e.json(kind)).toList());
+        List<Event> events = Db.legacyOf(file, kind, 40, 2);
         List<Map<String, Object>> before;
         try (Connection original = Db.plain(file)) {
             assertThat(SeriesDatabase.inspect(original)).isEqualTo(SchemaState.LEGACY);

@@ -200,7 +200,7 @@ class SeriesDatabaseTest {
     @EnumSource(Kind.class)
     void rangeAndBlockQueriesUseTheTypedIndexes(Kind kind) throws Exception {
         Path file = dir.resolve("legacy.db");
-        Db.legacy(file, kind, Db.events(10, 4).stream().map(e -> e.json(kind)).toList());
+        Db.legacyOf(file, kind, Db.events(10, 4));
 
         try (Connection db = SeriesDatabase.openWriter(file, kind)) {
             assertThat(

@@ -44,7 +44,7 @@ final class Deployment {
 
     /** Deploys at the given timestamp (and the next second); returns the addresses. */
     DeployedProtocol deploy(long timestamp, Quotes quotes, Utilisation utils) {
-        String driver = tx.deploy("deploy driver", Artifact.load("Driver").bytecode(), 1_000_000);
+        String driver = deploy("deploy driver", "Driver", 1_000_000);
         Map<String, String> registry = new LinkedHashMap<>();
         for (Token token : Token.values()) {
             registry.put(token.name(), deployToken(token));
@@ -52,13 +52,12 @@ final class Deployment {
         for (Oracle oracle : Catalogue.oracles()) {
             registry.put(
                     oracle.id(),
-                    tx.deploy(
+                    deploy(
                             "deploy oracle " + oracle.id(),
-                            Artifact.load("Oracle").bytecode()
-                                    + constructor(
-                                            new Utf8String("Devnet Oracle " + oracle.id()),
-                                            new Address(driver)),
-                            1_500_000));
+                            "Oracle",
+                            1_500_000,
+                            new Utf8String("Devnet Oracle " + oracle.id()),
+                            new Address(driver)));
         }
         Map<String, String> feeds = new LinkedHashMap<>();
         for (RtSeries series : Catalogue.rt()) {
@@ -66,16 +65,15 @@ final class Deployment {
             String target = registry.get(series.target().name());
             Quotes.Quote q = quotes.at(series.source(), series.target(), timestamp);
             String feed =
-                    tx.deploy(
+                    deploy(
                             "deploy feed " + series.instanceId(),
-                            Artifact.load("Feed").bytecode()
-                                    + constructor(
-                                            new Address(driver),
-                                            new Address(source),
-                                            new Address(target),
-                                            new Uint256(q.bid()),
-                                            new Uint256(q.ask())),
-                            600_000);
+                            "Feed",
+                            600_000,
+                            new Address(driver),
+                            new Address(source),
+                            new Address(target),
+                            new Uint256(q.bid()),
+                            new Uint256(q.ask()));
             feeds.put(DeployedProtocol.pair(series.source(), series.target()), feed);
             tx.call(Calls.enlist(registry.get(series.oracle().id()), source, target, feed));
         }
@@ -88,15 +86,14 @@ final class Deployment {
                             new Address(registry.get(pool.second().name())));
             registry.put(
                     pool.id(),
-                    tx.deploy(
+                    deploy(
                             "deploy pool " + pool.id(),
-                            Artifact.load("Pool").bytecode()
-                                    + constructor(
-                                            new DynamicArray<>(Address.class, tokens),
-                                            new Address(oracle),
-                                            new Address(driver),
-                                            new Uint256(utils.at(pool, pool.first(), timestamp))),
-                            7_000_000));
+                            "Pool",
+                            7_000_000,
+                            new DynamicArray<>(Address.class, tokens),
+                            new Address(oracle),
+                            new Address(driver),
+                            new Uint256(utils.at(pool, pool.first(), timestamp))));
         }
         tx.call(Calls.init(registry.get(Token.XPOW.name())));
         tx.mineAt(at + 1);
@@ -105,16 +102,15 @@ final class Deployment {
 
     private String deployToken(Token token) {
         if (token == Token.XPOW) {
-            return tx.deploy("deploy XPOW", Artifact.load("XPower").bytecode(), 1_500_000);
+            return deploy("deploy XPOW", "XPower", 1_500_000);
         }
-        return tx.deploy(
+        return deploy(
                 "deploy token " + token.name(),
-                Artifact.load("Token").bytecode()
-                        + constructor(
-                                new Utf8String(Layout.name(token)),
-                                new Utf8String(token.symbol()),
-                                new Uint8(token.decimals())),
-                1_200_000);
+                "Token",
+                1_200_000,
+                new Utf8String(Layout.name(token)),
+                new Utf8String(token.symbol()),
+                new Uint8(token.decimals()));
     }
 
     /** Reads each pool's positions back from the chain, as the system resolves them. */
@@ -160,7 +156,12 @@ final class Deployment {
     }
 
     @SuppressWarnings("rawtypes")
-    private static String constructor(Type... args) {
-        return FunctionEncoder.encodeConstructor(List.of(args));
+    /** Deploys an artifact with its constructor's arguments. */
+    private String deploy(String what, String artifact, long gas, Type... args) {
+        return tx.deploy(
+                what,
+                Artifact.load(artifact).bytecode()
+                        + FunctionEncoder.encodeConstructor(List.of(args)),
+                gas);
     }
 }

@@ -122,14 +122,7 @@ class DevnetIT {
         BigInteger indexRay = PlainJsonRpc.word(data, 0);
         assertThat(indexRay).isGreaterThan(previousIndex).isGreaterThan(RAY);
         assertThat(PlainJsonRpc.word(data, 1)).isEqualTo(util).isBetween(BigInteger.ZERO, WAD);
-        long blockTime =
-                PlainJsonRpc.number(
-                        rpc.result(
-                                        "eth_getBlockByNumber",
-                                        Numeric.toHexStringWithPrefix(BigInteger.valueOf(block)),
-                                        false)
-                                .get("timestamp"));
-        assertThat(PlainJsonRpc.word(data, 2).longValueExact()).isEqualTo(blockTime);
+        assertThat(PlainJsonRpc.word(data, 2).longValueExact()).isEqualTo(blockTime(block));
     }
 
     @Test
@@ -173,14 +166,7 @@ class DevnetIT {
         assertThat(PlainJsonRpc.word(data, 0)).isEqualTo(PlainJsonRpc.word(quotes, 0));
         assertThat(PlainJsonRpc.word(data, 1)).isEqualTo(PlainJsonRpc.word(quotes, 1));
         assertThat(PlainJsonRpc.word(data, 0)).isLessThan(PlainJsonRpc.word(data, 1));
-        long blockTime =
-                PlainJsonRpc.number(
-                        rpc.result(
-                                        "eth_getBlockByNumber",
-                                        Numeric.toHexStringWithPrefix(BigInteger.valueOf(block)),
-                                        false)
-                                .get("timestamp"));
-        assertThat(PlainJsonRpc.word(data, 2).longValueExact()).isEqualTo(blockTime);
+        assertThat(PlainJsonRpc.word(data, 2).longValueExact()).isEqualTo(blockTime(block));
         assertThat(
                         rpc.ethCall(
                                 oracle,
@@ -332,5 +318,14 @@ class DevnetIT {
             }
             return zeros;
         }
+    }
+
+    private static long blockTime(long block) throws Exception {
+        return PlainJsonRpc.number(
+                rpc.result(
+                                "eth_getBlockByNumber",
+                                Numeric.toHexStringWithPrefix(BigInteger.valueOf(block)),
+                                false)
+                        .get("timestamp"));
     }
 }
