@@ -87,51 +87,31 @@ final class ApiBenchmark {
                         .withDbPath(dir)
                         .withMaxRows(366)
                         .withPool(new PoolSettings(16, 4, Duration.ofSeconds(30)));
-        String ri = "/ri_bench_supply_0/daily_average.json?";
-        String rt = "/rt_bench_apow_0/daily_ohlc.json?";
-        String riLegacy = "/ri_legacy_supply_0/daily_average.json?";
-        String rtLegacy = "/rt_legacy_apow_0/daily_ohlc.json?";
-        String big = label(rows);
-        String small = label(legacyRows);
-        List<Scenario> scenarios =
-                List.of(
-                        new Scenario("/health", List.of("/health")),
-                        new Scenario("daily_average 365 d, " + big + ", same", windows(ri, 365, 1)),
+        List<Scenario> scenarios = new ArrayList<>();
+        scenarios.add(new Scenario("/health", List.of("/health")));
+        for (String db : List.of("ri_bench_supply_0", "rt_bench_apow_0")) {
+            String route = db.startsWith("ri") ? "daily_average" : "daily_ohlc";
+            String prefix = "/" + db + "/" + route + ".json?";
+            String name = route + " %d d, " + label(rows) + ", %s";
+            scenarios.add(new Scenario(name.formatted(365, "same"), windows(prefix, 365, 1)));
+            scenarios.add(
+                    new Scenario(name.formatted(365, "distinct"), windows(prefix, 365, DISTINCT)));
+            scenarios.add(
+                    Scenario.byQuery(
+                            name.formatted(365, "distinct, SQL"), windows(prefix, 365, DISTINCT)));
+            scenarios.add(
+                    new Scenario(name.formatted(90, "distinct"), windows(prefix, 90, DISTINCT)));
+        }
+        for (String db : List.of("ri_legacy_supply_0", "rt_legacy_apow_0")) {
+            String route = db.startsWith("ri") ? "daily_average" : "daily_ohlc";
+            for (int days : new int[] {365, 90}) {
+                scenarios.add(
                         new Scenario(
-                                "daily_average 365 d, " + big + ", distinct",
-                                windows(ri, 365, DISTINCT)),
-                        Scenario.byQuery(
-                                "daily_average 365 d, " + big + ", distinct, SQL",
-                                windows(ri, 365, DISTINCT)),
-                        new Scenario(
-                                "daily_average 90 d, " + big + ", distinct",
-                                windows(ri, 90, DISTINCT)),
-                        new Scenario("daily_ohlc 365 d, " + big + ", same", windows(rt, 365, 1)),
-                        new Scenario(
-                                "daily_ohlc 365 d, " + big + ", distinct",
-                                windows(rt, 365, DISTINCT)),
-                        Scenario.byQuery(
-                                "daily_ohlc 365 d, " + big + ", distinct, SQL",
-                                windows(rt, 365, DISTINCT)),
-                        new Scenario(
-                                "daily_ohlc 90 d, " + big + ", distinct",
-                                windows(rt, 90, DISTINCT)),
-                        new Scenario(
-                                "legacy daily_average 365 d, " + small,
-                                windows(riLegacy, 365, LEGACY_WINDOWS),
-                                40),
-                        new Scenario(
-                                "legacy daily_average 90 d, " + small,
-                                windows(riLegacy, 90, LEGACY_WINDOWS),
-                                40),
-                        new Scenario(
-                                "legacy daily_ohlc 365 d, " + small,
-                                windows(rtLegacy, 365, LEGACY_WINDOWS),
-                                40),
-                        new Scenario(
-                                "legacy daily_ohlc 90 d, " + small,
-                                windows(rtLegacy, 90, LEGACY_WINDOWS),
+                                "legacy " + route + " " + days + " d, " + label(legacyRows),
+                                windows("/" + db + "/" + route + ".json?", days, LEGACY_WINDOWS),
                                 40));
+            }
+        }
         snapshotCost(dir, "ri_bench_supply_0", Route.DAILY_AVERAGE);
         snapshotCost(dir, "rt_bench_apow_0", Route.DAILY_OHLC);
         try (ApiServer server = new ApiServer(options).start();
