@@ -8,6 +8,7 @@ import com.xpowerbanq.batch.launch.JobRunner;
 import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.devnet.DevnetOptions;
 import com.xpowerbanq.schema.Series;
+import com.xpowerbanq.schema.cli.ExitCode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -28,11 +29,6 @@ import org.springframework.batch.core.job.JobExecution;
  * PROVIDER_URL} with {@code CONTRACTS_FILE} when both are set). Prints figures; asserts nothing.
  */
 public final class IngestBench {
-    /** Exit codes as the rest of banq-batch (sysexits): bad parameters, a run that failed. */
-    static final int USAGE = 64;
-
-    static final int FAILED = 70;
-
     private static final Set<String> PARAMETERS = Set.of("rows", "days", "window");
 
     private IngestBench() {}
@@ -53,7 +49,7 @@ public final class IngestBench {
             settings = Settings.parse(parameters);
         } catch (IllegalArgumentException e) {
             err.println("banq-batch bench: " + e.getMessage());
-            return USAGE;
+            return ExitCode.USAGE.code;
         }
         Path dir = tempDir();
         try {
@@ -74,12 +70,12 @@ public final class IngestBench {
                         "banq-batch bench: the backfill did not complete, its figures measure"
                                 + " nothing: "
                                 + String.join("; ", failed));
-                return FAILED;
+                return ExitCode.INTERNAL.code;
             }
-            return 0;
+            return ExitCode.OK.code;
         } catch (RuntimeException e) {
             err.println("banq-batch bench: " + e.getMessage());
-            return FAILED;
+            return ExitCode.INTERNAL.code;
         } finally {
             delete(dir);
         }
