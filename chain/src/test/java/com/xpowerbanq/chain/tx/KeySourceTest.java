@@ -1,5 +1,7 @@
 package com.xpowerbanq.chain.tx;
 
+import static com.xpowerbanq.chain.tx.DevAccount.ADDRESS;
+import static com.xpowerbanq.chain.tx.DevAccount.KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,10 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The miner's source: a variable, else a secret file at a fixed path. */
 class KeySourceTest {
-    // anvil's well-known dev account 1: a public test value, no secret
-    private static final String KEY =
-            "59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d";
-    private static final String ADDRESS = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8";
 
     @TempDir Path secrets;
 
