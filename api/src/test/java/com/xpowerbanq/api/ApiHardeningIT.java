@@ -409,13 +409,10 @@ class ApiHardeningIT {
         try (ApiServer api = ApiServerFixture.start(dir, 90, stateDir)) {
             RawHttp client = new RawHttp(api.port());
             String query = "/ri_wrong_supply_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15";
-            for (int i = 0; i < 2; i++) {
-                RawHttp.Response wrong = client.get(query);
-                assertUnavailable(
-                        wrong,
-                        "Database not available: ri_wrong_supply_0 is an RT"
-                                + " series database, not RI");
-            }
+            assertUnavailableAgainAndAgain(
+                    client,
+                    query,
+                    "Database not available: ri_wrong_supply_0 is an RT series database, not RI");
             RawHttp.Response legacy =
                     client.get(
                             "/ri_legacy_supply_0/daily_average.json?lhs=2025-11-15&rhs=2025-11-15");
@@ -437,13 +434,11 @@ class ApiHardeningIT {
         try (ApiServer api = ApiServerFixture.start(dir, 90)) {
             RawHttp client = new RawHttp(api.port());
             String query = "/rt_empty_apow_0/daily_ohlc.json?lhs=2025-11-15&rhs=2025-11-15";
-            for (int i = 0; i < 2; i++) {
-                RawHttp.Response empty = client.get(query);
-                assertUnavailable(
-                        empty,
-                        "Database not available: rt_empty_apow_0 is not a series"
-                                + " database (it has no tables)");
-            }
+            assertUnavailableAgainAndAgain(
+                    client,
+                    query,
+                    "Database not available: rt_empty_apow_0 is not a series"
+                            + " database (it has no tables)");
 
             try (SeriesFiles db = SeriesFiles.current(file, false)) {
                 db.refresh(DAY, 1.0, 3.0);
@@ -499,6 +494,14 @@ class ApiHardeningIT {
     private static void assertUnavailable(RawHttp.Response response, String message) {
         assertThat(response.status()).isEqualTo(503);
         assertThat(response.body()).isEqualTo(GoJson.error(message));
+    }
+
+    /** The same 503 on a first request and on the next: the refusal is not a passing state. */
+    private static void assertUnavailableAgainAndAgain(RawHttp client, String query, String message)
+            throws Exception {
+        for (int i = 0; i < 2; i++) {
+            assertUnavailable(client.get(query), message);
+        }
     }
 
     /** A 200 with exactly this body. */
