@@ -134,7 +134,7 @@ public record Settings(
         try {
             return KeySource.miner(secrets).load(env);
         } catch (KeySource.KeyException e) {
-            throw new SettingException(e.setting(), e.exitCode().code, e.getMessage());
+            throw new SettingException(e.setting(), e.exitCode(), e.getMessage());
         }
     }
 
