@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
             PruneCommand.class,
             ServeCommand.class,
             SchedulesCommand.class,
+            ImportCommand.class,
+            ExportCommand.class,
             BanqBatchCommand.Help.class
         },
         commandListHeading = "%nCommands:%n",
