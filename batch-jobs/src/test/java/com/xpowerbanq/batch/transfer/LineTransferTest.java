@@ -153,6 +153,26 @@ class LineTransferTest {
     }
 
     @Test
+    void quotesAsTheOriginalCliWroteThemImportReadableAndExportUnchanged() throws Exception {
+        // given: v10a Refresh rows under quote_mid/quote_rel/quote_utc
+        List<String> lines = OriginalLines.rt(6, "x");
+        Path file = dir.resolve("rt-XPOW_APOW:T000.db");
+
+        // when
+        ImportSummary summary = new LineImporter(file, Kind.RT, 16).importLines(input(lines));
+
+        // then: the view reads their time, export gives the lines back
+        assertThat(summary.inserted()).isEqualTo(6);
+        assertThat(
+                        column(
+                                file,
+                                "SELECT quote_time FROM rtw_view ORDER BY log_block_number, log_index"))
+                .startsWith("1700000000n", "1700043200n");
+        assertThat(column(file, "SELECT sum(n) FROM daily_rollup")).containsExactly("6");
+        assertThat(export(file, 0, Long.MAX_VALUE)).isEqualTo(String.join("\n", lines) + "\n");
+    }
+
+    @Test
     void exportLimitsTheBlocksBothEndsIncluded() {
         List<String> lines = OriginalLines.ri(10, "x");
         Path file = dir.resolve(series.stateFile());
