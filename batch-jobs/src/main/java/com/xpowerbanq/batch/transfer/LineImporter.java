@@ -74,7 +74,7 @@ public final class LineImporter {
                     e,
                     "import into "
                             + file
-                            + " stopped; nothing of the batch of that line was written, the "
+                            + " stopped: nothing of that line's batch was written, the "
                             + committed
                             + " rows before it were");
         }

@@ -12,8 +12,8 @@ public final class MalformedLineException extends RuntimeException implements Ex
         this.line = line;
     }
 
-    MalformedLineException(MalformedLineException cause, String context) {
-        super(context + ": " + cause.getMessage(), cause);
+    MalformedLineException(MalformedLineException cause, String consequence) {
+        super(cause.getMessage() + "; " + consequence, cause);
         this.line = cause.line;
     }
 
