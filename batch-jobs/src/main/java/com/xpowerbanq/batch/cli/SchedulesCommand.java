@@ -10,11 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
-import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.core.NestedExceptionUtils;
-import org.springframework.core.env.SimpleCommandLinePropertySource;
-import org.springframework.core.env.StandardEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -42,24 +37,7 @@ final class SchedulesCommand implements Callable<Integer> {
     }
 
     static ScheduleProperties bind(List<String> options) {
-        var environment = new StandardEnvironment();
-        environment
-                .getPropertySources()
-                .addFirst(
-                        new SimpleCommandLinePropertySource(
-                                options.stream()
-                                        .map(SpringOptions::property)
-                                        .toArray(String[]::new)));
-        try {
-            ConfigDataEnvironmentPostProcessor.applyTo(environment);
-            return Binder.get(environment).bindOrCreate("banq.schedule", ScheduleProperties.class);
-        } catch (RuntimeException e) {
-            Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
-            throw new CommandContext.CommandFailure(
-                    String.valueOf(cause.getMessage()),
-                    cause instanceof IllegalArgumentException ? ExitCode.USAGE : ExitCode.INTERNAL,
-                    e);
-        }
+        return Settings.bind(options, "banq.schedule", ScheduleProperties.class);
     }
 
     static void print(PrintStream out, ScheduleProperties properties, Clock clock) {

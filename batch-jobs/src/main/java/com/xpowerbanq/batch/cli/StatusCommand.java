@@ -2,11 +2,11 @@ package com.xpowerbanq.batch.cli;
 
 import com.xpowerbanq.batch.launch.BanqProperties;
 import com.xpowerbanq.batch.launch.JobNames;
+import com.xpowerbanq.batch.launch.StandaloneJobRepository;
 import com.xpowerbanq.schema.cli.ExitCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.springframework.batch.core.repository.JobRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ParentCommand;
@@ -18,19 +18,16 @@ final class StatusCommand implements Callable<Integer> {
     @Mixin NoArguments none;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         none.check();
         List<String> jobs = new ArrayList<>(JobNames.indexJobs());
         JobNames.all().stream().filter(job -> !jobs.contains(job)).forEach(jobs::add);
-        return CommandContext.run(
-                root.properties(),
-                context -> {
-                    StatusReport.print(
-                            System.out,
-                            context.getBean(JobRepository.class),
-                            jobs,
-                            context.getBean(BanqProperties.class).stateDir());
-                    return ExitCode.OK.code;
-                });
+        // status only reads the job repository: no application context, so it answers at once
+        BanqProperties banq =
+                Settings.of(root.properties()).withLogging().bind("banq", BanqProperties.class);
+        try (StandaloneJobRepository repository = new StandaloneJobRepository(banq)) {
+            StatusReport.print(System.out, repository.repository(), jobs, banq.stateDir());
+        }
+        return ExitCode.OK.code;
     }
 }

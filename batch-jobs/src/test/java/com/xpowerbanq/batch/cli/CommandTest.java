@@ -150,6 +150,17 @@ class CommandTest {
     }
 
     @Test
+    void statusReadsTheJobRepositoryOfTheStateDirWithoutTheApplicationContext(@TempDir Path dir) {
+        // when: a chain setting that would stop the application context at start
+        Ran status = ran("--state-dir=" + dir, "--banq.chain.contract-run=latest", "status");
+
+        // then: status never starts it; it opens the job repository on its own
+        assertThat(status.code()).as(status.err()).isZero();
+        assertThat(status.out()).contains("no executions").contains("series databases in " + dir);
+        assertThat(dir.resolve("banq-batch.db")).exists();
+    }
+
+    @Test
     void noCommandAndExtraArgumentsAreUsageErrors() {
         assertThat(ran().err()).contains("banq-batch: no command given");
         Ran status = ran("status", "now");
