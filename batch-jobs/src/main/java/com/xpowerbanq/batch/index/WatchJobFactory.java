@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.index;
 
+import com.xpowerbanq.batch.journal.JobLogContext;
 import com.xpowerbanq.chain.rpc.BlockBounds;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.repository.JobRepository;
@@ -31,18 +32,25 @@ class WatchJobFactory {
             BlockWindowLogReader reader,
             RawLogWriter writer,
             @Qualifier("seriesTaskExecutor") TaskExecutor executor,
-            ObjectProvider<BlockBounds> bounds) {
+            ObjectProvider<BlockBounds> bounds,
+            JobLogContext logContext) {
         return name ->
                 IndexJobAssembly.job(
                         name,
                         repository,
-                        IndexJobAssembly.partitions(
-                                name,
-                                repository,
-                                partitioner,
-                                IndexJobAssembly.series(
-                                        name, repository, transactions, reader, writer),
-                                executor),
+                        logContext.on(
+                                IndexJobAssembly.partitions(
+                                        name,
+                                        repository,
+                                        partitioner,
+                                        logContext.on(
+                                                IndexJobAssembly.series(
+                                                        name,
+                                                        repository,
+                                                        transactions,
+                                                        reader,
+                                                        writer)),
+                                        executor)),
                         bounds::getObject);
     }
 }

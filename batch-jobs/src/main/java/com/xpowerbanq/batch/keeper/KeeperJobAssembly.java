@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.keeper;
 
+import com.xpowerbanq.batch.journal.JobLogContext;
 import com.xpowerbanq.batch.launch.JobNames;
 import com.xpowerbanq.schema.Kind;
 import org.jspecify.annotations.Nullable;
@@ -35,17 +36,20 @@ class KeeperJobAssembly {
             KeeperSessions sessions,
             KeeperTasklet tasklet,
             KeeperProperties properties,
-            @Qualifier("keeperPartitioner") Partitioner partitioner) {
+            @Qualifier("keeperPartitioner") Partitioner partitioner,
+            JobLogContext logContext) {
         return name -> {
             Step series =
                     new StepBuilder(JobNames.seriesStep(name), repository)
                             .tasklet(tasklet, new ResourcelessTransactionManager())
+                            .listener(logContext)
                             .build();
             Step partitions =
                     new StepBuilder(JobNames.partitionStep(name), repository)
                             .partitioner(JobNames.seriesStep(name), partitioner)
                             .step(series)
                             .taskExecutor(KeeperConfiguration.workers(name, properties))
+                            .listener(logContext)
                             .build();
             return new JobBuilder(name, repository)
                     .validator(new KeeperParametersValidator(kindOf(name)))
