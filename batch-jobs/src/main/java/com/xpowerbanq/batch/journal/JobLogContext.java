@@ -13,13 +13,14 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.core.Ordered;
 
 /**
  * Puts the contract run, the job, its execution id and, inside a partition, the series into the MDC
  * of the thread that runs a job or a step, and takes them out after; the journal appender sends
  * them as fields.
  */
-public final class JobLogContext implements JobExecutionListener, StepExecutionListener {
+public final class JobLogContext implements JobExecutionListener, StepExecutionListener, Ordered {
     public static final String RUN = "BANQ_RUN";
     public static final String JOB = "BANQ_JOB";
     public static final String EXECUTION = "BANQ_EXECUTION";
@@ -41,6 +42,12 @@ public final class JobLogContext implements JobExecutionListener, StepExecutionL
             listening.registerStepExecutionListener(this);
         }
         return step;
+    }
+
+    /** First before a job or step and last after it, so the other listeners' lines carry it too. */
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
     }
 
     @Override
