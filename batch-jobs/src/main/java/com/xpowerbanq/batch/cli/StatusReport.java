@@ -1,19 +1,13 @@
 package com.xpowerbanq.batch.cli;
 
-import com.xpowerbanq.batch.index.RawLogStore;
 import com.xpowerbanq.batch.index.SeriesScanReport;
 import com.xpowerbanq.batch.launch.JobNames;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.Series;
-import com.xpowerbanq.schema.SeriesDatabase;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
@@ -77,25 +71,9 @@ final class StatusReport {
     }
 
     private static String describe(Path file) {
-        try (Connection c = DriverManager.getConnection(SeriesDatabase.readOnlyUrl(file));
-                Statement s = c.createStatement()) {
-            long rows;
-            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM raw_logs")) {
-                rows = rs.next() ? rs.getLong(1) : 0;
-            }
-            String last = "-";
-            try (ResultSet rs =
-                    s.executeQuery(
-                            "SELECT value FROM banq_meta WHERE key = '"
-                                    + RawLogStore.META_LAST_BLOCK
-                                    + "'")) {
-                if (rs.next()) {
-                    last = rs.getString(1);
-                }
-            } catch (SQLException noMeta) {
-                last = "(legacy)";
-            }
-            return String.format("%10d %12s", rows, last);
+        try {
+            SeriesProgress progress = SeriesProgress.read(file, null);
+            return String.format("%10d %12s", progress.rows(), progress.lastBlock());
         } catch (SQLException e) {
             return "unreadable: " + e.getMessage();
         }

@@ -170,6 +170,25 @@ class CommandTest {
     }
 
     @Test
+    void statusOfOneSeriesByApiNameOrInstanceIdAndUsageErrorsOtherwise(@TempDir Path dir) {
+        // when
+        Ran byApiName = ran("--state-dir=" + dir, "status", "rt_xpow_apow_0");
+        Ran unknown = ran("--state-dir=" + dir, "status", "ri_apow_nothing_0");
+        Ran two = ran("--state-dir=" + dir, "status", "XPOW_APOW:T000", "APOW:supply:P000");
+
+        // then
+        assertThat(byApiName.code()).isZero();
+        assertThat(byApiName.out())
+                .startsWith("series XPOW_APOW:T000 (API name rt_xpow_apow_0)")
+                .contains("rt-XPOW_APOW:T000.db", "not written yet", "last executions:");
+        assertThat(unknown.code()).isEqualTo(64);
+        assertThat(unknown.err())
+                .contains("status SERIES takes one series", "ri_apow_nothing_0", "banq batch list");
+        assertThat(two.code()).isEqualTo(64);
+        assertThat(two.err()).contains("status SERIES takes one series");
+    }
+
+    @Test
     void aWordStartingWithAtIsAWordNotAFileToExpand(@TempDir Path dir) throws Exception {
         // given: a file that would expand to a valid parameter
         Path file = Files.writeString(dir.resolve("series.txt"), "series=all\n");
