@@ -63,7 +63,8 @@ public final class JournalAppender extends UnsynchronizedAppenderBase<ILoggingEv
             if (Files.exists(socket)) {
                 try {
                     open = new JournalSocket(socket);
-                } catch (IOException | RuntimeException e) {
+                } catch (IOException | RuntimeException | LinkageError e) {
+                    // LinkageError: junixsocket's native library could not be loaded here
                     warning = "cannot open the journal socket " + socket + " (" + e + ")";
                 }
             } else {

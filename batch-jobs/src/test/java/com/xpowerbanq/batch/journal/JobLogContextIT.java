@@ -6,13 +6,20 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import com.xpowerbanq.batch.BanqBatchApplication;
 import com.xpowerbanq.batch.keeper.DevnetContext;
 import com.xpowerbanq.batch.launch.JobNames;
 import com.xpowerbanq.batch.launch.JobRunner;
 import com.xpowerbanq.schema.Catalogue;
+import java.io.File;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -107,6 +114,107 @@ class JobLogContextIT {
 
         // then
         assertPartitionLinesCarryTheirSeries(execution, "series-");
+    }
+
+    /** banq-batch as its own process, with the production logging (no logback-test.xml). */
+    private static Process child(Path stateDir, Path output, Map<String, String> env)
+            throws Exception {
+        String classPath =
+                Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                        .filter(entry -> !entry.endsWith("test-classes"))
+                        .collect(Collectors.joining(File.pathSeparator));
+        ProcessBuilder builder =
+                new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                                "-cp",
+                                classPath,
+                                BanqBatchApplication.class.getName(),
+                                "--state-dir=" + stateDir,
+                                "--banq.chain.provider-url=" + fixture.devnet().rpcUrl(),
+                                "--banq.chain.contracts-file=" + fixture.devnet().registryFile(),
+                                "run",
+                                JobNames.REINDEX,
+                                "series=ri_apow_supply_0")
+                        .redirectErrorStream(true)
+                        .redirectOutput(output.toFile());
+        builder.environment().remove("JOURNAL_STREAM");
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    @Test
+    void aProcessUnderTheJournalSendsItsLinesWithTheirFieldsToTheSocket(@TempDir Path dir)
+            throws Exception {
+        // given journald's stand-in and banq-batch started as systemd would (JOURNAL_STREAM set)
+        Path socket = dir.resolve("journal.sock");
+        try (JournalDatagrams journald = new JournalDatagrams(socket)) {
+            Process child =
+                    child(
+                            dir,
+                            dir.resolve("out"),
+                            Map.of(
+                                    "JOURNAL_STREAM", "8:1",
+                                    "BANQ_LOG_JOURNAL", "",
+                                    "BANQ_LOG_JOURNAL_SOCKET", socket.toString()));
+
+            // when it runs a keeper dry run for one series
+            assertThat(child.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+            // then its lines arrive as journal entries, the partition's with the series
+            List<Map<String, String>> entries = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                entries.add(journald.receive());
+            }
+            assertThat(entries)
+                    .allSatisfy(
+                            e ->
+                                    assertThat(e)
+                                            .containsEntry("SYSLOG_IDENTIFIER", "banq-batch")
+                                            .containsEntry("PRIORITY", "6")
+                                            .containsEntry("BANQ_RUN", "v10a")
+                                            .containsEntry("BANQ_JOB", "reindex"));
+            assertThat(entries)
+                    .filteredOn(e -> e.get("LOGGER").endsWith("KeeperTasklet"))
+                    .singleElement()
+                    .satisfies(
+                            e ->
+                                    assertThat(e)
+                                            .containsEntry("BANQ_SERIES", "APOW:supply:P000")
+                                            .containsEntry("BANQ_SERIES_API", "ri_apow_supply_0"));
+            assertThat(Files.readString(dir.resolve("out"))).doesNotContain("KeeperTasklet");
+        }
+    }
+
+    @Test
+    void withoutTheSocketAProcessLogsToTheConsoleAfterOneWarning(@TempDir Path dir)
+            throws Exception {
+        // when banq-batch asked for the journal finds no socket
+        Process child =
+                child(
+                        dir,
+                        dir.resolve("out"),
+                        Map.of(
+                                "BANQ_LOG_JOURNAL",
+                                "true",
+                                "BANQ_LOG_JOURNAL_SOCKET",
+                                dir.resolve("absent.sock").toString()));
+        assertThat(child.waitFor(2, TimeUnit.MINUTES)).isTrue();
+
+        // then its console has one warning, then its lines in the usual pattern
+        List<String> lines = Files.readAllLines(dir.resolve("out"));
+        assertThat(lines)
+                .filteredOn(l -> l.contains("absent.sock"))
+                .singleElement()
+                .asString()
+                .matches(
+                        "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} WARN  JournalAppender: journal socket"
+                                + " .*absent.sock is absent: logging to the console");
+        assertThat(lines)
+                .anyMatch(
+                        l ->
+                                l.matches(
+                                        "\\d\\d:\\d\\d:\\d\\d\\.\\d{3} INFO  KeeperTasklet:"
+                                                + " APOW:supply:P000 would-send: .*"));
     }
 
     private List<ILoggingEvent> ofLogger(String name) {
