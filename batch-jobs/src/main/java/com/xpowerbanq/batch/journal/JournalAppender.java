@@ -14,7 +14,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,6 +28,8 @@ import org.jspecify.annotations.Nullable;
 public final class JournalAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
         implements AppenderAttachable<ILoggingEvent> {
     static final String IDENTIFIER = "banq-batch";
+    private static final List<Path> STANDARD_OUTPUTS =
+            List.of(Path.of("/proc/self/fd/1"), Path.of("/proc/self/fd/2"));
 
     private final AppenderAttachableImpl<ILoggingEvent> console = new AppenderAttachableImpl<>();
     private Path socket = JournalSocket.SYSTEM;
@@ -45,20 +49,32 @@ public final class JournalAppender extends UnsynchronizedAppenderBase<ILoggingEv
 
     /**
      * Under systemd stdout already goes to the journal, and would double every line; {@code
-     * BANQ_LOG_JOURNAL} overrides either way.
+     * BANQ_LOG_JOURNAL} overrides either way. {@code JOURNAL_STREAM} is inherited by every child of
+     * a unit, so it counts only while stdout or stderr is still that stream ({@code dev:inode}).
      */
-    static boolean wanted(Map<String, String> env) {
+    static boolean wanted(Map<String, String> env, List<Path> outputs) {
         String asked = env.get("BANQ_LOG_JOURNAL");
         if (asked != null && !asked.isBlank()) {
             return Boolean.parseBoolean(asked.strip());
         }
         String stream = env.get("JOURNAL_STREAM");
-        return stream != null && !stream.isBlank();
+        return stream != null && !stream.isBlank() && outputs.stream().anyMatch(is(stream.strip()));
+    }
+
+    private static Predicate<Path> is(String stream) {
+        return output -> {
+            try {
+                Map<String, Object> id = Files.readAttributes(output, "unix:dev,ino");
+                return stream.equals(id.get("dev") + ":" + id.get("ino"));
+            } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+                return true; // cannot tell: trust the variable
+            }
+        };
     }
 
     @Override
     public void start() {
-        boolean want = journal != null ? journal : wanted(System.getenv());
+        boolean want = journal != null ? journal : wanted(System.getenv(), STANDARD_OUTPUTS);
         if (want) {
             if (Files.exists(socket)) {
                 try {

@@ -147,15 +147,20 @@ class JobLogContextIT {
             throws Exception {
         // given journald's stand-in and banq-batch started as systemd would (JOURNAL_STREAM set)
         Path socket = dir.resolve("journal.sock");
+        Path out = Files.createFile(dir.resolve("out"));
+        Map<String, Object> stream = Files.readAttributes(out, "unix:dev,ino");
         try (JournalDatagrams journald = new JournalDatagrams(socket)) {
             Process child =
                     child(
                             dir,
-                            dir.resolve("out"),
+                            out,
                             Map.of(
-                                    "JOURNAL_STREAM", "8:1",
-                                    "BANQ_LOG_JOURNAL", "",
-                                    "BANQ_LOG_JOURNAL_SOCKET", socket.toString()));
+                                    "JOURNAL_STREAM",
+                                    stream.get("dev") + ":" + stream.get("ino"),
+                                    "BANQ_LOG_JOURNAL",
+                                    "",
+                                    "BANQ_LOG_JOURNAL_SOCKET",
+                                    socket.toString()));
 
             // when it runs a keeper dry run for one series
             assertThat(child.waitFor(2, TimeUnit.MINUTES)).isTrue();

@@ -7,7 +7,9 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -115,13 +117,23 @@ class JournalAppenderTest {
     }
 
     @Test
-    void journalUnderSystemdOrWhenAskedConsoleOtherwise() {
-        assertThat(JournalAppender.wanted(Map.of())).isFalse();
-        assertThat(JournalAppender.wanted(Map.of("JOURNAL_STREAM", "8:12345"))).isTrue();
-        assertThat(JournalAppender.wanted(Map.of("BANQ_LOG_JOURNAL", "true"))).isTrue();
+    void journalWhenJournalStreamIsStillTheOutputOrWhenAskedConsoleOtherwise() throws Exception {
+        // given an output file and its dev:inode, as systemd sets JOURNAL_STREAM for a unit
+        Path output = Files.createFile(dir.resolve("stdout"));
+        Map<String, Object> id = Files.readAttributes(output, "unix:dev,ino");
+        String stream = id.get("dev") + ":" + id.get("ino");
+        List<Path> outputs = List.of(output);
+
+        // then
+        assertThat(JournalAppender.wanted(Map.of(), outputs)).isFalse();
+        assertThat(JournalAppender.wanted(Map.of("JOURNAL_STREAM", stream), outputs)).isTrue();
+        // inherited by a child whose output went elsewhere
+        assertThat(JournalAppender.wanted(Map.of("JOURNAL_STREAM", "8:1"), outputs)).isFalse();
+        assertThat(JournalAppender.wanted(Map.of("BANQ_LOG_JOURNAL", "true"), outputs)).isTrue();
         assertThat(
                         JournalAppender.wanted(
-                                Map.of("JOURNAL_STREAM", "8:12345", "BANQ_LOG_JOURNAL", "false")))
+                                Map.of("JOURNAL_STREAM", stream, "BANQ_LOG_JOURNAL", "false"),
+                                outputs))
                 .isFalse();
     }
 
