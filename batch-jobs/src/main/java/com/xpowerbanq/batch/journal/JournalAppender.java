@@ -28,6 +28,7 @@ import org.jspecify.annotations.Nullable;
 public final class JournalAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
         implements AppenderAttachable<ILoggingEvent> {
     static final String IDENTIFIER = "banq-batch";
+    static final int MAX_MESSAGE = 32 * 1024;
     private static final List<Path> STANDARD_OUTPUTS =
             List.of(Path.of("/proc/self/fd/1"), Path.of("/proc/self/fd/2"));
 
@@ -130,7 +131,13 @@ public final class JournalAppender extends UnsynchronizedAppenderBase<ILoggingEv
     private static String messageOf(ILoggingEvent event) {
         IThrowableProxy thrown = event.getThrowableProxy();
         String message = event.getFormattedMessage();
-        return thrown == null ? message : message + "\n" + ThrowableProxyUtil.asString(thrown);
+        if (thrown != null) {
+            message = message + "\n" + ThrowableProxyUtil.asString(thrown);
+        }
+        // a datagram larger than the socket's send buffer (about 200 KiB) would be refused whole
+        return message.length() <= MAX_MESSAGE
+                ? message
+                : message.substring(0, MAX_MESSAGE) + "\n(truncated)";
     }
 
     /** The syslog priority journalctl filters with {@code -p}. */

@@ -97,6 +97,26 @@ class JournalAppenderTest {
     }
 
     @Test
+    void aMessageTooLongForOneDatagramArrivesTruncatedAndTheNextOneWhole() throws Exception {
+        // given
+        Path socket = dir.resolve("journal.sock");
+        try (JournalDatagrams journald = new JournalDatagrams(socket)) {
+            Logger logger = logger(socket);
+
+            // when
+            logger.info("x".repeat(300_000));
+            logger.info("after");
+
+            // then
+            assertThat(journald.receive().get("MESSAGE"))
+                    .hasSize(JournalAppender.MAX_MESSAGE + "\n(truncated)".length())
+                    .endsWith("x\n(truncated)");
+            assertThat(journald.receive()).containsEntry("MESSAGE", "after");
+            assertThat(console.list).isEmpty();
+        }
+    }
+
+    @Test
     void anAbsentSocketFallsBackToTheConsoleWithOneWarning() {
         // given no socket bound at the path
         Logger logger = logger(dir.resolve("absent.sock"));
