@@ -24,9 +24,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
- * {@code banq-batch bench}: rows/s of the chunk-16 SQLite writer on generated rows, then blocks/s
- * and events/s of a backfill of every series against a devnet it starts (or against {@code
- * PROVIDER_URL} with {@code CONTRACTS_FILE} when both are set). Prints figures; asserts nothing.
+ * {@code ./banq bench ingest} (its lines keep the prefix {@code banq-batch bench:}): rows/s of the
+ * chunk-16 SQLite writer on generated rows, then blocks/s and events/s of a backfill of every
+ * series against a devnet it starts (or against {@code PROVIDER_URL} with {@code CONTRACTS_FILE}
+ * when both are set). Prints figures; asserts nothing.
  */
 public final class IngestBench {
     private static final Set<String> PARAMETERS = Set.of("rows", "days", "window");
