@@ -8,9 +8,6 @@ import com.xpowerbanq.chain.rpc.MalformedAnswerException;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.cli.Cli;
 import com.xpowerbanq.schema.cli.ExitCode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,26 +28,9 @@ class CommandTest {
         return parsed(RunCommand.class, words).parameters();
     }
 
-    /** Runs the command line in-process: exit code, stdout, stderr. */
-    private record Ran(int code, String out, String err) {}
-
-    private static Ran ran(String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        PrintStream stdout = System.out;
-        PrintStream stderr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int code = CommandLine.run(args);
-            return new Ran(
-                    code,
-                    out.toString(StandardCharsets.UTF_8),
-                    err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(stdout);
-            System.setErr(stderr);
-        }
+    /** Runs the command line in-process, nothing on stdin: exit code, stdout, stderr. */
+    private static Console ran(String... args) {
+        return Console.run("", args);
     }
 
     @Test
@@ -107,7 +87,7 @@ class CommandTest {
     @Test
     void anUnknownJobIsAUsageErrorNamingTheJobsWithoutAContext() {
         // when: a state dir that cannot be created, so a context could not start
-        Ran run = ran("--state-dir=/proc/no-such-dir", "run", "nosuchjob");
+        Console run = ran("--state-dir=/proc/no-such-dir", "run", "nosuchjob");
 
         // then
         assertThat(run.code()).isEqualTo(64);
@@ -120,7 +100,7 @@ class CommandTest {
     @Test
     void listPrintsTheJobsAndTheCatalogueWithoutAContext() {
         // when
-        Ran list = ran("--state-dir=/proc/no-such-dir", "list");
+        Console list = ran("--state-dir=/proc/no-such-dir", "list");
 
         // then
         assertThat(list.code()).as(list.err()).isZero();
@@ -136,7 +116,7 @@ class CommandTest {
     @Test
     void helpListsEveryCommandAndTheEnvironment() {
         // when
-        Ran help = ran("--help");
+        Console help = ran("--help");
 
         // then
         assertThat(help.code()).isZero();
@@ -152,7 +132,7 @@ class CommandTest {
     @Test
     void statusReadsTheJobRepositoryOfTheStateDirWithoutTheApplicationContext(@TempDir Path dir) {
         // when: a chain setting that would stop the application context at start
-        Ran status = ran("--state-dir=" + dir, "--banq.chain.contract-run=latest", "status");
+        Console status = ran("--state-dir=" + dir, "--banq.chain.contract-run=latest", "status");
 
         // then: status never starts it; it opens the job repository on its own
         assertThat(status.code()).as(status.err()).isZero();
@@ -163,7 +143,7 @@ class CommandTest {
     @Test
     void noCommandAndExtraArgumentsAreUsageErrors() {
         assertThat(ran().err()).contains("banq-batch: no command given");
-        Ran status = ran("status", "now");
+        Console status = ran("status", "now");
         assertThat(status.code()).isEqualTo(64);
         assertThat(status.err()).contains("status takes no arguments, got [now]");
         assertThat(ran("restart").code()).isEqualTo(64);
@@ -172,9 +152,9 @@ class CommandTest {
     @Test
     void statusOfOneSeriesByApiNameOrInstanceIdAndUsageErrorsOtherwise(@TempDir Path dir) {
         // when
-        Ran byApiName = ran("--state-dir=" + dir, "status", "rt_xpow_apow_0");
-        Ran unknown = ran("--state-dir=" + dir, "status", "ri_apow_nothing_0");
-        Ran two = ran("--state-dir=" + dir, "status", "XPOW_APOW:T000", "APOW:supply:P000");
+        Console byApiName = ran("--state-dir=" + dir, "status", "rt_xpow_apow_0");
+        Console unknown = ran("--state-dir=" + dir, "status", "ri_apow_nothing_0");
+        Console two = ran("--state-dir=" + dir, "status", "XPOW_APOW:T000", "APOW:supply:P000");
 
         // then
         assertThat(byApiName.code()).isZero();
@@ -194,7 +174,7 @@ class CommandTest {
         Path file = Files.writeString(dir.resolve("series.txt"), "series=all\n");
 
         // when
-        Ran run = ran("--state-dir=" + dir, "run", "reindex-watch", "@" + file);
+        Console run = ran("--state-dir=" + dir, "run", "reindex-watch", "@" + file);
 
         // then
         assertThat(run.code()).isEqualTo(64);

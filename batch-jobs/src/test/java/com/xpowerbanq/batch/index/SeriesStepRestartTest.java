@@ -5,6 +5,7 @@ import static com.xpowerbanq.batch.index.SeriesPartitions.windowsOfTen;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xpowerbanq.batch.launch.JobNames;
+import com.xpowerbanq.batch.launch.SqliteJobRepository;
 import com.xpowerbanq.chain.rpc.ChainClient;
 import com.xpowerbanq.chain.rpc.ChainLog;
 import com.xpowerbanq.chain.rpc.ChainUnavailableException;
@@ -23,20 +24,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.repository.support.JdbcJobRepositoryFactoryBean;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.test.JobOperatorTestUtils;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * The chunk step of one series partition, run through {@code JobOperatorTestUtils} on a job
@@ -48,7 +42,7 @@ class SeriesStepRestartTest {
 
     @TempDir Path state;
 
-    private SingleConnectionDataSource repositoryFile;
+    private SqliteJobRepository sqlite;
     private JobRepository repository;
     private DataSourceTransactionManager transactions;
     private JobOperatorTestUtils launcher;
@@ -77,28 +71,15 @@ class SeriesStepRestartTest {
 
     @BeforeEach
     void startRepository() throws Exception {
-        repositoryFile =
-                new SingleConnectionDataSource(
-                        "jdbc:sqlite:" + state.resolve("banq-batch.db"), true);
-        new ResourceDatabasePopulator(new ClassPathResource("db/batch-schema-sqlite.sql"))
-                .execute(repositoryFile);
-        transactions = new DataSourceTransactionManager(repositoryFile);
-        JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
-        factory.setDataSource(repositoryFile);
-        factory.setTransactionManager(transactions);
-        factory.afterPropertiesSet();
-        repository = factory.getObject();
-        TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
-        operator.setJobRepository(repository);
-        operator.setJobRegistry(new MapJobRegistry());
-        operator.setTaskExecutor(new SyncTaskExecutor());
-        operator.afterPropertiesSet();
-        launcher = new JobOperatorTestUtils(operator, repository);
+        sqlite = new SqliteJobRepository(state);
+        repository = sqlite.repository();
+        transactions = sqlite.transactions();
+        launcher = new JobOperatorTestUtils(sqlite.operator(), repository);
     }
 
     @AfterEach
     void closeRepository() {
-        repositoryFile.destroy();
+        sqlite.close();
     }
 
     /** The series step as the index job assembles it, reading from {@code chain}. */

@@ -9,13 +9,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.springframework.batch.core.BatchStatus;
-import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
-import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
@@ -153,11 +151,7 @@ public final class HistoryLaunchTiming {
                                                 sqlite.transactions())
                                         .build())
                         .build();
-        TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
-        operator.setJobRepository(sqlite.repository());
-        operator.setJobRegistry(new MapJobRegistry());
-        operator.setTaskExecutor(new SyncTaskExecutor());
-        operator.afterPropertiesSet();
+        TaskExecutorJobOperator operator = sqlite.operator();
         return new JobRunner(operator, sqlite.repository(), List.of(job), sqlite.banq());
     }
 }

@@ -2,6 +2,9 @@ package com.xpowerbanq.batch.launch;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.springframework.batch.core.configuration.support.MapJobRegistry;
+import org.springframework.batch.core.launch.support.TaskExecutorJobOperator;
+import org.springframework.core.task.SyncTaskExecutor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -12,6 +15,16 @@ public final class SqliteJobRepository extends StandaloneJobRepository {
 
     public SqliteJobRepository(Path stateDir) throws Exception {
         super(new BanqProperties(stateDir));
+    }
+
+    /** A job operator on this repository that runs each launch on the caller's thread. */
+    public TaskExecutorJobOperator operator() throws Exception {
+        TaskExecutorJobOperator operator = new TaskExecutorJobOperator();
+        operator.setJobRepository(repository());
+        operator.setJobRegistry(new MapJobRegistry());
+        operator.setTaskExecutor(new SyncTaskExecutor());
+        operator.afterPropertiesSet();
+        return operator;
     }
 
     public Path file() {
