@@ -2,15 +2,15 @@ package com.xpowerbanq.batch.journal;
 
 import com.xpowerbanq.batch.chain.ChainProperties;
 import org.springframework.batch.core.job.AbstractJob;
-import org.springframework.batch.core.step.AbstractStep;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Gives every job and step bean the {@link JobLogContext} listener, so each log line of a run
- * carries its run, job, execution and series without each job configuration wiring it.
+ * Gives every job bean the {@link JobLogContext} listener, so each log line of a run carries its
+ * run, job and execution without each job configuration wiring it. The steps are built inside the
+ * job factories ({@code KeeperJobAssembly}, {@code WatchJobFactory}), which add it themselves.
  */
 @Configuration(proxyBeanMethods = false)
 class JournalConfiguration {
@@ -27,8 +27,6 @@ class JournalConfiguration {
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (bean instanceof AbstractJob job) {
                     job.registerJobExecutionListener(context.getObject());
-                } else if (bean instanceof AbstractStep step) {
-                    step.registerStepExecutionListener(context.getObject());
                 }
                 return bean;
             }
