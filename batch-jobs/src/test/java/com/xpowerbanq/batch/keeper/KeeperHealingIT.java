@@ -26,12 +26,18 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.web3j.crypto.Hash;
+import org.web3j.protocol.core.DefaultBlockParameter;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
 
 /**
  * The reindex keeper through a loopback proxy in front of anvil that loses transactions, withholds
  * receipts, or meets a base fee that outgrew the transactions' max fee: each run heals within its
  * deadline (12 s a transaction, a look every 3 s) with exactly one reindex per position on the
- * chain, or fails naming the series and the nonce and leaves the next run able to complete.
+ * chain (one Refresh per due pair for retwap), or fails naming the series and the nonce and leaves
+ * the next run able to complete.
  */
 class KeeperHealingIT {
     private static final List<String> SERIES =
@@ -59,7 +65,7 @@ class KeeperHealingIT {
                                 devnet.registryFile(),
                                 state,
                                 "--banq.keeper.private-key-file="
-                                        + KeeperDevnet.keyFile(state, devnet.account(2)),
+                                        + KeeperDevnet.keyFile(state, devnet.deployer()),
                                 "--banq.keeper.workers=" + SERIES.size(),
                                 "--banq.keeper.heal-fraction=0.25"));
         options.removeIf(option -> option.startsWith("--banq.keeper.receipt-timeout="));
@@ -84,7 +90,7 @@ class KeeperHealingIT {
     void blockEverySecond() throws Exception {
         KeeperDevnet.blockTime(devnet.rpcUrl(), 1);
         fromBlock = devnet.latestBlockNumber() + 1;
-        firstNonce = KeeperDevnet.nonce(devnet.web3j(), devnet.account(2).getAddress());
+        firstNonce = KeeperDevnet.nonce(devnet.web3j(), devnet.deployer().getAddress());
         calmBaseFee =
                 devnet.web3j()
                         .ethGetBlockByNumber(
@@ -208,6 +214,47 @@ class KeeperHealingIT {
         assertThat(reindexCounts())
                 .containsOnlyKeys(positions())
                 .allSatisfy((position, count) -> assertThat(count).isEqualTo(1));
+    }
+
+    @Test
+    void aLostRetwapIsSentAgainAndEachDuePairIsRefreshedOnce() throws Exception {
+        // given: two pairs never retwapped (so both due), the first send never forwarded
+        proxy.swallowNextSends(1);
+        int before = proxy.swallowed.get();
+
+        // when
+        JobExecution execution =
+                context.getBean(JobRunner.class)
+                        .run(
+                                KeeperJobs.RETWAP,
+                                Map.of(
+                                        "series",
+                                        "XPOW_APOW:T000,APOW_XPOW:T000",
+                                        "broadcast",
+                                        "true"));
+
+        // then
+        assertThat(proxy.swallowed.get() - before).isEqualTo(1);
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(KeeperDevnet.partitions(execution).values())
+                .allSatisfy(
+                        step -> assertThat(step.getExitStatus().getExitCode()).isEqualTo("SENT"));
+        EthLog refreshes =
+                devnet.web3j()
+                        .ethGetLogs(
+                                new EthFilter(
+                                                DefaultBlockParameter.valueOf(
+                                                        BigInteger.valueOf(fromBlock)),
+                                                DefaultBlockParameter.valueOf("latest"),
+                                                devnet.protocol().address("T000"))
+                                        .addSingleTopic(
+                                                Hash.sha3String(
+                                                        "Refresh(address,address,(uint256,uint256,uint256))")))
+                        .send();
+        assertThat(refreshes.getLogs())
+                .map(result -> ((Log) result.get()).getTopics().subList(1, 3))
+                .hasSize(2)
+                .doesNotHaveDuplicates();
     }
 
     private void assertAllSentOncePerPosition(JobExecution execution) throws Exception {
