@@ -26,11 +26,16 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
 import org.web3j.crypto.Hash;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
+import org.web3j.utils.Numeric;
 
 /**
  * The reindex keeper through a loopback proxy in front of anvil that loses transactions, withholds
@@ -239,22 +244,64 @@ class KeeperHealingIT {
         assertThat(KeeperDevnet.partitions(execution).values())
                 .allSatisfy(
                         step -> assertThat(step.getExitStatus().getExitCode()).isEqualTo("SENT"));
-        EthLog refreshes =
-                devnet.web3j()
-                        .ethGetLogs(
-                                new EthFilter(
-                                                DefaultBlockParameter.valueOf(
-                                                        BigInteger.valueOf(fromBlock)),
-                                                DefaultBlockParameter.valueOf("latest"),
-                                                devnet.protocol().address("T000"))
-                                        .addSingleTopic(
-                                                Hash.sha3String(
-                                                        "Refresh(address,address,(uint256,uint256,uint256))")))
-                        .send();
-        assertThat(refreshes.getLogs())
-                .map(result -> ((Log) result.get()).getTopics().subList(1, 3))
+        assertThat(refreshes(devnet.protocol().address("T000")))
+                .map(log -> log.getTopics().subList(1, 3))
                 .hasSize(2)
                 .doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aRetwapWhoseNonceAnotherTransactionTookIsDecidedAgainAndHeld() throws Exception {
+        // given: anvil holds transactions until mined by hand
+        KeeperDevnet.blockTime(devnet.rpcUrl(), 0);
+        KeeperDevnet.automine(devnet.rpcUrl(), false);
+        String oracle = devnet.protocol().address("T001");
+        List<org.web3j.abi.datatypes.Type> pair =
+                List.of(
+                        new Address(devnet.protocol().address("AVAX")),
+                        new Address(devnet.protocol().address("APOW")));
+
+        // when: while our retwap waits in the pool, another tool of the same key sends the same
+        // retwap at its nonce with a higher fee, and that one is mined
+        CompletableFuture<JobExecution> running =
+                CompletableFuture.supplyAsync(
+                        () ->
+                                context.getBean(JobRunner.class)
+                                        .run(
+                                                KeeperJobs.RETWAP,
+                                                Map.of(
+                                                        "series",
+                                                        "AVAX_APOW:T001",
+                                                        "broadcast",
+                                                        "true")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> KeeperDevnet.pending(devnet.web3j()) == 1);
+        BigInteger fee = BigInteger.valueOf(100_000_000_000L);
+        RawTransaction other =
+                RawTransaction.createTransaction(
+                        devnet.chainId(),
+                        firstNonce,
+                        BigInteger.valueOf(500_000),
+                        oracle,
+                        BigInteger.ZERO,
+                        FunctionEncoder.encode(
+                                new org.web3j.abi.datatypes.Function("retwap", pair, List.of())),
+                        fee,
+                        fee);
+        devnet.web3j()
+                .ethSendRawTransaction(
+                        Numeric.toHexString(
+                                TransactionEncoder.signMessage(other, devnet.deployer())))
+                .send();
+        KeeperDevnet.mine(devnet.rpcUrl());
+        KeeperDevnet.blockTime(devnet.rpcUrl(), 1);
+        JobExecution execution = running.get();
+
+        // then: our retwap was never mined; deciding again found the pair refreshed
+        assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+        assertThat(KeeperDevnet.partitions(execution).get("AVAX_APOW:T001").getExitStatus())
+                .satisfies(exit -> assertThat(exit.getExitCode()).isEqualTo("HELD"));
+        assertThat(refreshes(oracle)).hasSize(1);
     }
 
     private void assertAllSentOncePerPosition(JobExecution execution) throws Exception {
@@ -272,6 +319,23 @@ class KeeperHealingIT {
 
     private static List<String> positions() {
         return SERIES.stream().map(id -> devnet.protocol().position(id).toLowerCase()).toList();
+    }
+
+    /** Refresh events of {@code oracle} since the test began. */
+    private List<Log> refreshes(String oracle) throws Exception {
+        EthLog logs =
+                devnet.web3j()
+                        .ethGetLogs(
+                                new EthFilter(
+                                                DefaultBlockParameter.valueOf(
+                                                        BigInteger.valueOf(fromBlock)),
+                                                DefaultBlockParameter.valueOf("latest"),
+                                                oracle)
+                                        .addSingleTopic(
+                                                Hash.sha3String(
+                                                        "Refresh(address,address,(uint256,uint256,uint256))")))
+                        .send();
+        return logs.getLogs().stream().map(result -> (Log) result.get()).toList();
     }
 
     /** Reindex events since the test began, by emitting position (lower case). */
