@@ -137,6 +137,16 @@ public final class KeeperDevnet {
 
     /** The Reindex events of every position from {@code fromBlock} to the latest block. */
     public static List<Log> reindexLogs(Devnet devnet, long fromBlock) throws IOException {
+        return logs(devnet, fromBlock, REINDEX_TOPIC, List.of());
+    }
+
+    /**
+     * The events with first topic {@code topic} from {@code fromBlock} to the latest block, emitted
+     * by {@code addresses} (every contract when empty).
+     */
+    public static List<Log> logs(
+            Devnet devnet, long fromBlock, String topic, List<String> addresses)
+            throws IOException {
         if (fromBlock > devnet.latestBlockNumber()) {
             return List.of();
         }
@@ -147,8 +157,8 @@ public final class KeeperDevnet {
                                                 DefaultBlockParameter.valueOf(
                                                         BigInteger.valueOf(fromBlock)),
                                                 DefaultBlockParameter.valueOf("latest"),
-                                                List.of())
-                                        .addSingleTopic(REINDEX_TOPIC))
+                                                addresses)
+                                        .addSingleTopic(topic))
                         .send();
         return logs.getLogs().stream().map(result -> (Log) result.get()).toList();
     }

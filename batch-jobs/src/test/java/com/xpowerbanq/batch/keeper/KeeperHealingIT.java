@@ -31,9 +31,6 @@ import org.web3j.abi.datatypes.Address;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
-import org.web3j.protocol.core.DefaultBlockParameter;
-import org.web3j.protocol.core.methods.request.EthFilter;
-import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.utils.Numeric;
 
@@ -323,19 +320,11 @@ class KeeperHealingIT {
 
     /** Refresh events of {@code oracle} since the test began. */
     private List<Log> refreshes(String oracle) throws Exception {
-        EthLog logs =
-                devnet.web3j()
-                        .ethGetLogs(
-                                new EthFilter(
-                                                DefaultBlockParameter.valueOf(
-                                                        BigInteger.valueOf(fromBlock)),
-                                                DefaultBlockParameter.valueOf("latest"),
-                                                oracle)
-                                        .addSingleTopic(
-                                                Hash.sha3String(
-                                                        "Refresh(address,address,(uint256,uint256,uint256))")))
-                        .send();
-        return logs.getLogs().stream().map(result -> (Log) result.get()).toList();
+        return KeeperDevnet.logs(
+                devnet,
+                fromBlock,
+                Hash.sha3String("Refresh(address,address,(uint256,uint256,uint256))"),
+                List.of(oracle));
     }
 
     /** Reindex events since the test began, by emitting position (lower case). */
