@@ -26,6 +26,10 @@ final class ApiLauncher {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "banq-api-stop"));
         logDatabases(server.directory());
         System.out.println("API listening on http://" + options.host() + ":" + server.port());
+        if (server.metricsPort() != null) {
+            System.out.println(
+                    "Metrics on http://127.0.0.1:" + server.metricsPort() + MetricsEndpoint.PATH);
+        }
         System.out.flush();
         return server;
     }
