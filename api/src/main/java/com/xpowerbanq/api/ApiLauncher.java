@@ -1,5 +1,6 @@
 package com.xpowerbanq.api;
 
+import com.xpowerbanq.schema.metrics.MetricsEndpoint;
 import java.nio.file.Files;
 import java.util.List;
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package com.xpowerbanq.api;
 
+import com.xpowerbanq.schema.metrics.MetricsEndpoint;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
@@ -89,7 +90,12 @@ public final class ApiServer implements AutoCloseable {
     ApiServer start() {
         app.start();
         if (metrics != null && metricsPort != null) {
-            metricsEndpoint = MetricsEndpoint.start(metricsPort, metrics);
+            try {
+                metricsEndpoint = MetricsEndpoint.start(metricsPort, metrics::scrape);
+            } catch (RuntimeException e) {
+                app.stop();
+                throw e;
+            }
         }
         return this;
     }

@@ -105,13 +105,6 @@ class ApiMetricsIT {
     }
 
     @Test
-    void metricsPortAnswersOnlyGetOfMetrics() throws Exception {
-        assertThat(metrics.send("POST", "/metrics", Map.of()).status()).isEqualTo(405);
-        assertThat(metrics.get("/metricsx").status()).isEqualTo(404);
-        assertThat(metrics.get("/").status()).isEqualTo(404);
-    }
-
-    @Test
     void metricsAreOffUnlessAPortIsGiven() {
         try (ApiServer plain = ApiServerFixture.start(dbPath, 90)) {
             assertThat(plain.metricsPort()).isNull();

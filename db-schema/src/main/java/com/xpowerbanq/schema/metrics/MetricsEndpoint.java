@@ -1,4 +1,4 @@
-package com.xpowerbanq.api;
+package com.xpowerbanq.schema.metrics;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
@@ -8,13 +8,15 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /**
- * {@code GET /metrics} on a loopback port of its own, apart from the public API, so that nginx
- * never forwards it: the Prometheus text format of {@link ApiMetrics}.
+ * {@code GET /metrics} on a loopback port of its own, apart from any public port, so that nginx
+ * never forwards it: the Prometheus text format that a Micrometer registry scrapes. banq-api and
+ * banq-miner serve their metrics with it (banq-batch has Spring Boot Actuator).
  */
-final class MetricsEndpoint implements AutoCloseable {
-    static final String PATH = "/metrics";
+public final class MetricsEndpoint implements AutoCloseable {
+    public static final String PATH = "/metrics";
     private static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
     private final HttpServer server;
@@ -24,16 +26,17 @@ final class MetricsEndpoint implements AutoCloseable {
     }
 
     /**
-     * Listens on 127.0.0.1:{@code port} (0: any free port).
+     * Listens on 127.0.0.1:{@code port} (0: any free port) and answers each scrape with {@code
+     * scrape}'s text.
      *
-     * @throws UncheckedIOException when it cannot listen
+     * @throws UncheckedIOException when it cannot listen, naming the port
      */
-    static MetricsEndpoint start(int port, ApiMetrics metrics) {
+    public static MetricsEndpoint start(int port, Supplier<String> scrape) {
         try {
             HttpServer server =
                     HttpServer.create(
                             new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
-            server.createContext(PATH, exchange -> answer(exchange, metrics));
+            server.createContext(PATH, exchange -> answer(exchange, scrape));
             server.start();
             return new MetricsEndpoint(server);
         } catch (IOException e) {
@@ -43,7 +46,7 @@ final class MetricsEndpoint implements AutoCloseable {
         }
     }
 
-    private static void answer(HttpExchange exchange, ApiMetrics metrics) throws IOException {
+    private static void answer(HttpExchange exchange, Supplier<String> scrape) throws IOException {
         try (exchange) {
             if (!PATH.equals(exchange.getRequestURI().getPath())) {
                 exchange.sendResponseHeaders(404, -1);
@@ -54,7 +57,7 @@ final class MetricsEndpoint implements AutoCloseable {
                 exchange.sendResponseHeaders(405, -1);
                 return;
             }
-            byte[] body = metrics.scrape().getBytes(StandardCharsets.UTF_8);
+            byte[] body = scrape.get().getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", CONTENT_TYPE);
             exchange.sendResponseHeaders(200, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
@@ -63,8 +66,14 @@ final class MetricsEndpoint implements AutoCloseable {
         }
     }
 
-    int port() {
+    /** The port it listens on. */
+    public int port() {
         return server.getAddress().getPort();
+    }
+
+    /** The URL operators and Prometheus scrape. */
+    public String url() {
+        return "http://127.0.0.1:" + port() + PATH;
     }
 
     @Override
