@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The real banq-api jar as the operator runs it, on a free loopback port over a db path. */
 final class ApiProcess implements AutoCloseable {
@@ -37,6 +38,14 @@ final class ApiProcess implements AutoCloseable {
      * has not been built.
      */
     static ApiProcess start(Path dbPath, Path workDir) throws IOException {
+        return start(dbPath, null, workDir);
+    }
+
+    /**
+     * {@link #start(Path, Path)} with the state directory the links lead into ({@code -S}; null:
+     * the API's default).
+     */
+    static ApiProcess start(Path dbPath, @Nullable Path stateDir, Path workDir) throws IOException {
         Path jar = jar();
         assumeThat(Files.isRegularFile(jar))
                 .as(
@@ -62,6 +71,9 @@ final class ApiProcess implements AutoCloseable {
                         Integer.toString(port),
                         "-P",
                         dbPath.toString()));
+        if (stateDir != null) {
+            argv.addAll(List.of("-S", stateDir.toString()));
+        }
         Process process =
                 new ProcessBuilder(argv)
                         .redirectErrorStream(true)
