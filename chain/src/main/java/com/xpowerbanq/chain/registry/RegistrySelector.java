@@ -110,11 +110,6 @@ public final class RegistrySelector {
         return new ChainNetwork(chainId, registry, source, List.copyOf(chainIds.keySet()));
     }
 
-    /** The registry of {@code contractsFile} when set, else the packaged one of the chain id. */
-    public static ContractRegistry ofChain(@Nullable String contractsFile, long chainId) {
-        return ContractRegistry.select(contractsFile, chainId);
-    }
-
     /**
      * The endpoints to ask: those of {@code providerUrl}, else those the registry file lists, else
      * those of the default network's packaged registry.
