@@ -1,6 +1,5 @@
 package com.xpowerbanq.batch.chain;
 
-import com.xpowerbanq.chain.registry.RegistrySelector;
 import com.xpowerbanq.chain.rpc.RetryPolicy;
 import java.time.Duration;
 import java.util.regex.Pattern;
@@ -10,16 +9,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How to reach the chain ({@code banq.chain.*}): endpoints ({@code PROVIDER_URL}, comma-separated),
- * contract run and registry ({@code CONTRACT_RUN}, {@code CONTRACTS_FILE} or the packaged {@code
- * network}), and the patience of every call. application.properties binds the original system's
- * variables; a blank value counts as unset. Checked when the context starts.
+ * contract run ({@code CONTRACT_RUN}), the registry file of a chain without a packaged one ({@code
+ * CONTRACTS_FILE}), and the patience of every call. No setting names the network: the registry is
+ * the one of the chain id the endpoints answer (see {@code RegistrySelector}).
+ * application.properties binds the original system's variables; a blank value counts as unset.
+ * Checked when the context starts.
  */
 @ConfigurationProperties("banq.chain")
 public record ChainProperties(
         @Nullable String providerUrl,
         @Nullable String contractRun,
         @Nullable String contractsFile,
-        @Nullable String network,
         @DefaultValue("20s") Duration callTimeout,
         @DefaultValue("6") int attempts,
         @DefaultValue("250ms") Duration backoffBase,
@@ -33,7 +33,6 @@ public record ChainProperties(
         contractsFile = blankToNull(contractsFile);
         contractRun =
                 contractRun == null || contractRun.isBlank() ? DEFAULT_RUN : contractRun.strip();
-        network = network == null || network.isBlank() ? RegistrySelector.DEFAULT_NETWORK : network;
         if (!RUN.matcher(contractRun).matches()) {
             throw new IllegalArgumentException(
                     "CONTRACT_RUN (banq.chain.contract-run) must be a contract run like v10a, not '"

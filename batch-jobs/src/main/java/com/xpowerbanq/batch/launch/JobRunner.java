@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.launch;
 
+import com.xpowerbanq.chain.registry.ChainNetwork;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
@@ -20,6 +22,8 @@ import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,13 +42,45 @@ public class JobRunner {
     private final JobRepository repository;
     private final Map<String, Job> jobs;
     private final BanqProperties banq;
+    private final @Nullable NetworkCheck networkCheck;
     private final Set<String> holding = ConcurrentHashMap.newKeySet();
 
+    /**
+     * A runner whose every launch first identifies the network ({@code network}: the endpoints'
+     * chain id against the registry and the run), so a mismatch stops it before anything is read or
+     * written, the job repository included.
+     */
+    @Autowired
+    JobRunner(
+            JobOperator operator,
+            JobRepository repository,
+            List<Job> jobs,
+            BanqProperties banq,
+            ObjectProvider<ChainNetwork> network) {
+        this(operator, repository, jobs, banq, new NetworkCheck(network::getObject));
+    }
+
+    /** A runner of jobs that need no chain check (tests of the launch itself). */
     JobRunner(JobOperator operator, JobRepository repository, List<Job> jobs, BanqProperties banq) {
+        this(operator, repository, jobs, banq, (NetworkCheck) null);
+    }
+
+    private JobRunner(
+            JobOperator operator,
+            JobRepository repository,
+            List<Job> jobs,
+            BanqProperties banq,
+            @Nullable NetworkCheck networkCheck) {
         this.operator = operator;
         this.repository = repository;
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, j -> j));
         this.banq = banq;
+        this.networkCheck = networkCheck;
+        if (networkCheck != null) {
+            jobs.stream()
+                    .filter(AbstractJob.class::isInstance)
+                    .forEach(j -> ((AbstractJob) j).registerJobExecutionListener(networkCheck));
+        }
     }
 
     public Set<String> jobNames() {
@@ -61,6 +97,7 @@ public class JobRunner {
         } catch (InvalidJobParametersException | IllegalArgumentException e) {
             throw new JobUsageException(jobName + ": " + e.getMessage(), e);
         }
+        checkNetwork();
         try (RunLock lock = RunLock.acquire(banq.stateDir(), jobName);
                 Holding holding = hold(jobName)) {
             recoverStale(jobName);
@@ -82,6 +119,12 @@ public class JobRunner {
         }
     }
 
+    private void checkNetwork() {
+        if (networkCheck != null) {
+            networkCheck.beforeLaunch();
+        }
+    }
+
     /** Restarts a failed or stopped execution by id. */
     public JobExecution restart(long executionId) {
         JobExecution execution = repository.getJobExecution(executionId);
@@ -90,6 +133,7 @@ public class JobRunner {
         }
         String jobName = execution.getJobInstance().getJobName();
         job(jobName);
+        checkNetwork();
         try (RunLock lock = RunLock.acquire(banq.stateDir(), jobName);
                 Holding holding = hold(jobName)) {
             recoverStale(jobName);

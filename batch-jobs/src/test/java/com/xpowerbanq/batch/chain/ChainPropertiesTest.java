@@ -46,7 +46,23 @@ class ChainPropertiesTest {
         assertThat(chain.providerUrl()).isEqualTo("http://a:8545, http://b:8545");
         assertThat(chain.run()).isEqualTo("v10b");
         assertThat(chain.contractsFile()).isEqualTo("/etc/banq/contracts.env");
-        assertThat(chain.network()).isEqualTo("mainnet");
+        // the network is no setting: the registry follows the chain id the endpoints answer
+        assertThat(ChainProperties.class.getRecordComponents())
+                .extracting(java.lang.reflect.RecordComponent::getName)
+                .doesNotContain("network");
+    }
+
+    @Test
+    void noPropertyPicksANetwork() throws IOException {
+        var properties =
+                new PropertiesPropertySourceLoader()
+                        .load("application", new ClassPathResource("application.properties"));
+
+        assertThat(properties)
+                .allSatisfy(
+                        source ->
+                                assertThat(source.containsProperty("banq.chain.network"))
+                                        .isFalse());
     }
 
     @Test

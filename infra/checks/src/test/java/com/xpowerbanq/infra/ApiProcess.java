@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** The real banq-api jar as the operator runs it, on a free loopback port over a db path. */
 final class ApiProcess implements AutoCloseable {
@@ -37,11 +38,25 @@ final class ApiProcess implements AutoCloseable {
      * has not been built.
      */
     static ApiProcess start(Path dbPath, Path workDir) throws IOException {
-        return start(dbPath, workDir, List.of());
+        return start(dbPath, null, workDir, List.of());
     }
 
     /** The same with more flags of banq-api after the address and db path. */
     static ApiProcess start(Path dbPath, Path workDir, List<String> flags) throws IOException {
+        return start(dbPath, null, workDir, flags);
+    }
+
+    /**
+     * {@link #start(Path, Path)} with the state directory the links lead into ({@code -S}; null:
+     * the API's default).
+     */
+    static ApiProcess start(Path dbPath, @Nullable Path stateDir, Path workDir) throws IOException {
+        return start(dbPath, stateDir, workDir, List.of());
+    }
+
+    private static ApiProcess start(
+            Path dbPath, @Nullable Path stateDir, Path workDir, List<String> flags)
+            throws IOException {
         Path jar = jar();
         assumeThat(Files.isRegularFile(jar))
                 .as(
@@ -67,6 +82,9 @@ final class ApiProcess implements AutoCloseable {
                         Integer.toString(port),
                         "-P",
                         dbPath.toString()));
+        if (stateDir != null) {
+            argv.addAll(List.of("-S", stateDir.toString()));
+        }
         argv.addAll(flags);
         Process process =
                 new ProcessBuilder(argv)

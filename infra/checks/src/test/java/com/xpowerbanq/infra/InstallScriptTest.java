@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -269,33 +267,11 @@ class InstallScriptTest {
     }
 
     private Command.Result install(Map<String, String> settings, String... more) {
-        List<String> argv =
-                new ArrayList<>(
-                        List.of(
-                                Repository.infra("install.sh").toString(),
-                                "--jars",
-                                jars.toString()));
-        argv.addAll(List.of(more));
-        Map<String, String> env = new HashMap<>(settings);
-        env.put("DESTDIR", root.toString());
-        return Command.run(argv, null, env);
+        return new FakeRoot(root, jars).install(settings, more);
     }
 
     /** relative path -> permissions ("rwxr-xr-x") or link target ("-> /path") */
     private Map<String, String> tree() throws IOException {
-        Map<String, String> tree = new TreeMap<>();
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.filter(path -> !path.equals(root)).toList()) {
-                String key = root.relativize(path).toString();
-                tree.put(
-                        key,
-                        Files.isSymbolicLink(path)
-                                ? "-> " + Files.readSymbolicLink(path)
-                                : PosixFilePermissions.toString(
-                                        Files.getPosixFilePermissions(
-                                                path, LinkOption.NOFOLLOW_LINKS)));
-            }
-        }
-        return tree;
+        return new FakeRoot(root, jars).tree();
     }
 }

@@ -54,29 +54,53 @@ final class LoopbackNginx implements AutoCloseable {
 
     /** Writes the configuration into prefix; nothing runs yet. */
     static LoopbackNginx configure(Path prefix, int apiPort, Switches switches) throws IOException {
+        String site = Files.readString(Repository.infra("nginx", "banq-api.conf"));
+        return configure(prefix, List.of(new Site(site, 8001, apiPort)), switches);
+    }
+
+    /**
+     * A site as installed ({@code text}), whose upstream {@code installedPort} is the API's test
+     * port {@code apiPort} here.
+     */
+    record Site(String text, int installedPort, int apiPort) {}
+
+    /**
+     * Writes the configuration of several sites side by side (install.sh --run: one server per run)
+     * into prefix, all on the same loopback ports; nothing runs yet.
+     */
+    static LoopbackNginx configure(Path prefix, List<Site> sites, Switches switches)
+            throws IOException {
         String nginx = Executables.require("nginx", "nginx");
         ThrowawayCertificate cert = ThrowawayCertificate.create(prefix);
         int httpPort = freePort();
         int httpsPort = freePort();
-        String site = Files.readString(Repository.infra("nginx", "banq-api.conf"));
-        site = replaceOnce(site, "listen 80;", "listen 127.0.0.1:" + httpPort + ";");
-        site = replaceOnce(site, "listen [::]:80;", "");
-        site =
-                replaceOnce(
-                        site,
-                        "listen 443 ssl http2;",
-                        "listen 127.0.0.1:" + httpsPort + " ssl http2;");
-        site = replaceOnce(site, "listen [::]:443 ssl http2;", "");
-        site = replaceOnce(site, "/etc/ssl/certs/banq-api.crt", cert.certificate().toString());
-        site = replaceOnce(site, "/etc/ssl/private/banq-api.key", cert.key().toString());
-        site = replaceOnce(site, "server 127.0.0.1:8001;", "server 127.0.0.1:" + apiPort + ";");
-        site = replaceOnce(site, "/etc/nginx/banq-api/edge.conf", edge(prefix, switches));
-        site =
-                replaceOnce(
-                        site,
-                        "/etc/nginx/banq-api/http.conf",
-                        Repository.infra("nginx", "http-" + switches.http() + ".conf").toString());
-        Files.writeString(prefix.resolve("site.conf"), site);
+        String edge = edge(prefix, switches);
+        String http = Repository.infra("nginx", "http-" + switches.http() + ".conf").toString();
+        StringBuilder includes = new StringBuilder();
+        for (int i = 0; i < sites.size(); i++) {
+            Site given = sites.get(i);
+            String site = given.text();
+            site = replaceOnce(site, "listen 80;", "listen 127.0.0.1:" + httpPort + ";");
+            site = replaceOnce(site, "listen [::]:80;", "");
+            site =
+                    replaceOnce(
+                            site,
+                            "listen 443 ssl http2;",
+                            "listen 127.0.0.1:" + httpsPort + " ssl http2;");
+            site = replaceOnce(site, "listen [::]:443 ssl http2;", "");
+            site = replaceOnce(site, "/etc/ssl/certs/banq-api.crt", cert.certificate().toString());
+            site = replaceOnce(site, "/etc/ssl/private/banq-api.key", cert.key().toString());
+            site =
+                    replaceOnce(
+                            site,
+                            "server 127.0.0.1:" + given.installedPort() + ";",
+                            "server 127.0.0.1:" + given.apiPort() + ";");
+            site = replaceOnce(site, "/etc/nginx/banq-api/edge.conf", edge);
+            site = replaceOnce(site, "/etc/nginx/banq-api/http.conf", http);
+            Path file = prefix.resolve(i == 0 ? "site.conf" : "site-" + i + ".conf");
+            Files.writeString(file, site);
+            includes.append("  include ").append(file).append(";\n");
+        }
         Files.createDirectories(prefix.resolve("temp"));
         String temp = prefix.resolve("temp").toString();
         Files.writeString(
@@ -94,8 +118,7 @@ final class LoopbackNginx implements AutoCloseable {
                         "  fastcgi_temp_path " + temp + "/fastcgi;",
                         "  uwsgi_temp_path " + temp + "/uwsgi;",
                         "  scgi_temp_path " + temp + "/scgi;",
-                        "  include " + prefix.resolve("site.conf") + ";",
-                        "}",
+                        includes + "}",
                         ""));
         return new LoopbackNginx(nginx, prefix, httpPort, httpsPort);
     }

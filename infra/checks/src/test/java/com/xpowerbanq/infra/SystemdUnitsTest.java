@@ -129,6 +129,51 @@ class SystemdUnitsTest {
                 .isLessThan(MEMORY_MAX * 9 / 10);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"runs/banq-batch@.service", "runs/banq-api@.service"})
+    void runUnitKeepsTheHardeningSetWithinItsRunsDirectoriesAndIsRatedOk(String unit)
+            throws IOException {
+        // given: an instance, as systemd loads banq-batch@v10b.service
+        String text = read(unitFile(unit));
+        String instance = Path.of(unit).getFileName().toString().replace("@", "@v10b");
+        Path file = scratch.resolve(instance);
+        Files.writeString(file, text);
+
+        // then: the single-run set, each path narrowed to the run's own directory
+        assertThat(text.lines().toList())
+                .containsAll(
+                        HARDENING.stream()
+                                .map(
+                                        line ->
+                                                line.equals("ReadWritePaths=/var/lib/banq")
+                                                        ? "ReadWritePaths=/var/lib/banq/%i"
+                                                        : line)
+                                .toList());
+        assertThat(text).doesNotContain("ReadWritePaths=/var/lib/banq\n");
+        if (unit.contains("banq-api")) {
+            assertThat(text)
+                    .contains("ReadOnlyPaths=/srv/db/%i", "IPAddressAllow=localhost")
+                    .contains("-H 127.0.0.1 -p ${BANQ_API_PORT} -P /srv/db/%i -S /var/lib/banq/%i");
+        } else {
+            assertThat(text)
+                    .contains("--state-dir=/var/lib/banq/%i --banq.chain.contract-run=%i serve");
+        }
+        String analyze = Executables.systemdAnalyze();
+        Command.Result verify = Command.run(List.of(analyze, "verify", file.toString()));
+        assertThat(verify.ok()).as(verify.output()).isTrue();
+        assertThat(verify.output()).as("systemd-analyze warnings").isBlank();
+        Command.Result result =
+                Command.run(List.of(analyze, "security", "--offline=true", file.toString()));
+        Matcher level =
+                Pattern.compile("Overall exposure level for \\S+: (\\d+\\.\\d+)")
+                        .matcher(result.output());
+        assertThat(level.find()).as(result.output()).isTrue();
+        assertThat(Double.parseDouble(level.group(1))).isLessThanOrEqualTo(2.0);
+        // the same JVM flags as the single-run unit: two runs fit 2 x MemoryMax
+        assertThat(javaOpts(text))
+                .isEqualTo(javaOpts(read(unitFile(unit.replace("runs/", "").replace("@", "")))));
+    }
+
     /** The JVM flags of a unit's Environment="JAVA_OPTS=..." line. */
     static List<String> javaOpts(String unit) {
         Matcher opts = Pattern.compile("(?m)^Environment=\"JAVA_OPTS=([^\"]+)\"$").matcher(unit);

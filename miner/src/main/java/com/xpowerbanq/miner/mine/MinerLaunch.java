@@ -1,5 +1,6 @@
 package com.xpowerbanq.miner.mine;
 
+import com.xpowerbanq.chain.registry.ChainNetwork;
 import com.xpowerbanq.chain.registry.RegistrySelector;
 import com.xpowerbanq.chain.rpc.ChainException;
 import com.xpowerbanq.chain.rpc.JsonRpcChainClient;
@@ -11,13 +12,15 @@ import com.xpowerbanq.schema.cli.ExitCode;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Starts the miner from the environment: checks the settings, reaches the chain, finds the XPOW
- * address in the contract registry (CONTRACTS_FILE, else the packaged one of the chain id), then
- * mines until SIGTERM. Returns the process exit status.
+ * address in the registry of the chain its endpoints answer for (RegistrySelector: the packaged one
+ * of 43114 or 43113, else CONTRACTS_FILE), then mines until SIGTERM. Returns the process exit
+ * status.
  */
 public final class MinerLaunch {
     private static final long WARM_NONCES = 1 << 17;
@@ -40,28 +43,30 @@ public final class MinerLaunch {
                     "the Vector API is missing (start java with --add-modules"
                             + " jdk.incubator.vector): mining with the slower scalar loop");
         }
+        List<String> urls =
+                RegistrySelector.endpoints(
+                        String.join(",", settings.providerUrls()), settings.contractsFile());
+        ChainNetwork network;
+        try {
+            // the miner retries whole steps itself
+            network =
+                    RegistrySelector.identify(
+                            urls,
+                            settings.contractsFile(),
+                            settings.contractRun(),
+                            CALL_TIMEOUT,
+                            RetryPolicy.once());
+        } catch (ChainException e) {
+            lines.error("config", e.getMessage(), "setting", Settings.PROVIDER_URL);
+            return ExitCode.UNAVAILABLE.code;
+        } catch (ContractRegistryException | IllegalArgumentException e) {
+            lines.error("config", e.getMessage(), "setting", Settings.CONTRACTS_FILE);
+            return ExitCode.DATA.code;
+        }
+        long chainId = network.chainId();
         try (JsonRpcChainClient rpc =
-                JsonRpcChainClient.connect(
-                        RegistrySelector.endpoints(String.join(",", settings.providerUrls())),
-                        CALL_TIMEOUT,
-                        // the miner retries whole steps itself
-                        RetryPolicy.once())) {
-            long chainId;
-            try {
-                chainId = rpc.chainId();
-            } catch (ChainException e) {
-                lines.error("config", e.getMessage(), "setting", Settings.PROVIDER_URL);
-                return ExitCode.UNAVAILABLE.code;
-            }
-            Optional<String> xpow;
-            try {
-                xpow =
-                        RegistrySelector.ofChain(settings.contractsFile(), chainId)
-                                .address("XPOW", settings.contractRun());
-            } catch (ContractRegistryException e) {
-                lines.error("config", e.getMessage(), "setting", Settings.CONTRACTS_FILE);
-                return ExitCode.DATA.code;
-            }
+                JsonRpcChainClient.connect(network.endpoints(), CALL_TIMEOUT, RetryPolicy.once())) {
+            Optional<String> xpow = network.registry().address("XPOW", settings.contractRun());
             if (xpow.isEmpty()) {
                 lines.error(
                         "config",
