@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * JUnit 5 extension giving each test class one started, seeded {@link Devnet}, injected into
  * constructor, {@code @BeforeAll}, {@code @BeforeEach} and test method parameters of type Devnet.
  * The devnet simulates {@value #DEFAULT_DAYS} days unless the class says otherwise with {@link
- * DevnetDays}, and is closed after the class's last test, whether tests passed or not.
+ * DevnetDays}, of the v10a run unless it says {@link DevnetRun}, and is closed after the class's
+ * last test, whether tests passed or not.
  *
  * <pre>{@code
  * @ExtendWith(DevnetExtension.class)
@@ -69,7 +70,13 @@ public final class DevnetExtension
                         .map(c -> c.getAnnotation(DevnetDays.class))
                         .map(DevnetDays::value)
                         .orElse(DEFAULT_DAYS);
-        return DevnetOptions.defaults().withDays(days);
+        EmulatedRun run =
+                classContext
+                        .getTestClass()
+                        .map(c -> c.getAnnotation(DevnetRun.class))
+                        .map(DevnetRun::value)
+                        .orElse(EmulatedRun.DEFAULT);
+        return DevnetOptions.defaults().withDays(days).withRun(run);
     }
 
     /** The context of the outermost test class, which owns the devnet. */
