@@ -1,6 +1,7 @@
 package com.xpowerbanq.batch.index;
 
 import com.xpowerbanq.chain.rpc.ChainLog;
+import com.xpowerbanq.schema.ContractRun;
 import com.xpowerbanq.schema.row.LogJson;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -10,7 +11,10 @@ import org.jspecify.annotations.Nullable;
 import org.web3j.crypto.Hash;
 import org.web3j.crypto.Keys;
 
-/** Turns the logs of one series' event into rows in the original JSON format. */
+/**
+ * Turns the logs of one series' event into rows in the original JSON format, as the event looks in
+ * one contract run ({@link ContractRun}): its topic filter and its data layout.
+ */
 abstract sealed class EventDecoder permits ReindexDecoder, RefreshDecoder {
 
     /** The eth_getLogs topic filter of the series, by position (null = any). */
@@ -32,28 +36,41 @@ abstract sealed class EventDecoder permits ReindexDecoder, RefreshDecoder {
         return Keys.toChecksumAddress(address);
     }
 
-    /** The 32-byte words of a log's data; throws naming the log when there are not {@code n}. */
-    static List<BigInteger> words(ChainLog log, int n, String what) {
+    /**
+     * The 32-byte words of a log's data; throws naming the log and the run when there are not
+     * {@code n}.
+     */
+    static List<BigInteger> words(ChainLog log, int n, String what, ContractRun run) {
         String data = log.data();
         if (!data.startsWith("0x") || data.length() != 2 + 64 * n) {
-            throw new MalformedEventException(
-                    what
-                            + " log at block "
-                            + log.blockNumber()
-                            + " index "
-                            + log.logIndex()
-                            + " (tx "
-                            + log.transactionHash()
-                            + ") has "
-                            + (data.length() - 2) / 2
-                            + " data bytes, expected "
-                            + 32 * n);
+            throw undecodable(
+                    log,
+                    what,
+                    run,
+                    "has " + (data.length() - 2) / 2 + " data bytes, expected " + 32 * n);
         }
         List<BigInteger> words = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             words.add(new BigInteger(data.substring(2 + 64 * i, 2 + 64 * (i + 1)), 16));
         }
         return words;
+    }
+
+    /** A log that is not the event {@code what} of contract run {@code run}, and why. */
+    static MalformedEventException undecodable(
+            ChainLog log, String what, ContractRun run, String why) {
+        return new MalformedEventException(
+                what
+                        + " log at block "
+                        + log.blockNumber()
+                        + " index "
+                        + log.logIndex()
+                        + " (tx "
+                        + log.transactionHash()
+                        + ") does not decode under contract run "
+                        + run.id()
+                        + ": "
+                        + why);
     }
 
     /** The nested {@code log} object as ethers serialised it. */

@@ -36,13 +36,12 @@ class IndexConfiguration {
     @Bean
     @Lazy
     SeriesContracts seriesContracts(ContractRegistry registry, ChainProperties chain) {
-        if (!chain.run().equals("v10a")) {
+        try {
+            return new SeriesContracts(registry, chain.run());
+        } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(
-                    "CONTRACT_RUN="
-                            + chain.run()
-                            + " is not supported by the index jobs yet: use v10a");
+                    "CONTRACT_RUN=" + chain.run() + ": " + e.getMessage(), e);
         }
-        return new SeriesContracts(registry, chain.run());
     }
 
     @Bean

@@ -3,6 +3,7 @@ package com.xpowerbanq.batch.index;
 import com.xpowerbanq.chain.rpc.ChainClient;
 import com.xpowerbanq.chain.rpc.MalformedAnswerException;
 import com.xpowerbanq.schema.ContractRegistry;
+import com.xpowerbanq.schema.ContractRun;
 import com.xpowerbanq.schema.RiSeries;
 import com.xpowerbanq.schema.RtSeries;
 import com.xpowerbanq.schema.Series;
@@ -29,10 +30,17 @@ public final class SeriesContracts {
 
     private final ContractRegistry registry;
     private final String run;
+    private final ContractRun format;
 
+    /**
+     * The contracts of {@code run} in {@code registry}.
+     *
+     * @throws IllegalArgumentException when this build does not decode the run's events
+     */
     public SeriesContracts(ContractRegistry registry, String run) {
         this.registry = registry;
-        this.run = run;
+        this.format = ContractRun.of(run);
+        this.run = format.id();
     }
 
     public String run() {
@@ -47,11 +55,17 @@ public final class SeriesContracts {
         };
     }
 
-    /** The decoder of the series' events; needs no chain access. */
+    /** How the run's events look: the decoders' topics and data layout. */
+    public ContractRun format() {
+        return format;
+    }
+
+    /** The decoder of the series' events in this run; needs no chain access. */
     EventDecoder decoder(Series series) throws Skip {
         return switch (series) {
-            case RiSeries ri -> new ReindexDecoder(ri, token(ri.token()));
-            case RtSeries rt -> new RefreshDecoder(rt, token(rt.source()), token(rt.target()));
+            case RiSeries ri -> new ReindexDecoder(ri, token(ri.token()), format);
+            case RtSeries rt ->
+                    new RefreshDecoder(rt, token(rt.source()), token(rt.target()), format);
         };
     }
 

@@ -2,6 +2,7 @@ package com.xpowerbanq.batch.index;
 
 import com.xpowerbanq.chain.rpc.ChainLog;
 import com.xpowerbanq.schema.Catalogue;
+import com.xpowerbanq.schema.ContractRun;
 import com.xpowerbanq.schema.RiSeries;
 import com.xpowerbanq.schema.RtSeries;
 import com.xpowerbanq.schema.Series;
@@ -48,8 +49,10 @@ public final class WriterBench {
     static List<SeriesRow> generate(Series series, int rows) {
         EventDecoder decoder =
                 switch (series) {
-                    case RiSeries ri -> new ReindexDecoder(ri, ADDRESS);
-                    case RtSeries rt -> new RefreshDecoder(rt, ADDRESS, ADDRESS.replace('5', '6'));
+                    case RiSeries ri -> new ReindexDecoder(ri, ADDRESS, ContractRun.V10A);
+                    case RtSeries rt ->
+                            new RefreshDecoder(
+                                    rt, ADDRESS, ADDRESS.replace('5', '6'), ContractRun.V10A);
                 };
         List<String> topics = new ArrayList<>();
         for (String topic : decoder.topics()) {
