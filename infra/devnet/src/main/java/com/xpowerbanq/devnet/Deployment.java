@@ -3,6 +3,7 @@ package com.xpowerbanq.devnet;
 import com.xpowerbanq.chain.rpc.ChainException;
 import com.xpowerbanq.chain.rpc.JsonRpcChainClient;
 import com.xpowerbanq.schema.Catalogue;
+import com.xpowerbanq.schema.ContractRun;
 import com.xpowerbanq.schema.Oracle;
 import com.xpowerbanq.schema.Pool;
 import com.xpowerbanq.schema.RiSeries;
@@ -47,7 +48,7 @@ final class Deployment {
      * Deploys the contracts of the run at the given timestamp (and the next second); returns the
      * addresses.
      */
-    DeployedProtocol deploy(long timestamp, EmulatedRun run, Quotes quotes, Utilisation utils) {
+    DeployedProtocol deploy(long timestamp, ContractRun run, Quotes quotes, Utilisation utils) {
         String driver = deploy("deploy driver", "Driver", 1_000_000);
         Map<String, String> registry = new LinkedHashMap<>();
         for (Token token : Token.values()) {
@@ -58,7 +59,7 @@ final class Deployment {
                     oracle.id(),
                     deploy(
                             "deploy oracle " + oracle.id(),
-                            run.oracleArtifact(),
+                            run.packed() ? "PackedOracle" : "Oracle",
                             1_500_000,
                             new Utf8String("Devnet Oracle " + oracle.id()),
                             new Address(driver)));

@@ -3,6 +3,7 @@ package com.xpowerbanq.devnet;
 import com.xpowerbanq.chain.rpc.JsonRpcChainClient;
 import com.xpowerbanq.chain.rpc.RetryPolicy;
 import com.xpowerbanq.schema.ContractRegistry;
+import com.xpowerbanq.schema.ContractRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,7 +62,7 @@ public final class Devnet implements AutoCloseable {
     private final Path registryFile;
     private final @Nullable Path tempDir;
     private final DeployedProtocol protocol;
-    private final EmulatedRun run;
+    private final ContractRun run;
     private @Nullable Keeper keeper;
     private @Nullable Path keyFile;
 
@@ -75,7 +76,7 @@ public final class Devnet implements AutoCloseable {
             Path registryFile,
             @Nullable Path tempDir,
             DeployedProtocol protocol,
-            EmulatedRun run) {
+            ContractRun run) {
         this.anvil = anvil;
         this.web3j = web3j;
         this.chain = chain;
@@ -252,7 +253,7 @@ public final class Devnet implements AutoCloseable {
     }
 
     /** The contract run this devnet emulates; its registry names its contracts under it. */
-    public EmulatedRun run() {
+    public ContractRun run() {
         return run;
     }
 

@@ -1,5 +1,6 @@
 package com.xpowerbanq.devnet;
 
+import com.xpowerbanq.schema.ContractRun;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -70,12 +71,12 @@ public final class DevnetExtension
                         .map(c -> c.getAnnotation(DevnetDays.class))
                         .map(DevnetDays::value)
                         .orElse(DEFAULT_DAYS);
-        EmulatedRun run =
+        ContractRun run =
                 classContext
                         .getTestClass()
                         .map(c -> c.getAnnotation(DevnetRun.class))
                         .map(DevnetRun::value)
-                        .orElse(EmulatedRun.DEFAULT);
+                        .orElse(ContractRun.V10A);
         return DevnetOptions.defaults().withDays(days).withRun(run);
     }
 

@@ -1,5 +1,6 @@
 package com.xpowerbanq.devnet;
 
+import com.xpowerbanq.schema.ContractRun;
 import java.nio.file.Path;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +18,7 @@ public record DevnetOptions(
         @Nullable Path anvil,
         Activity activity,
         Keeper.@Nullable Factory keeper,
-        EmulatedRun run) {
+        ContractRun run) {
 
     public static final int DEFAULT_DAYS = 30;
 
@@ -38,7 +39,7 @@ public record DevnetOptions(
      */
     public static DevnetOptions defaults() {
         return new DevnetOptions(
-                DEFAULT_DAYS, 0, null, null, new SteadyActivity(), null, EmulatedRun.DEFAULT);
+                DEFAULT_DAYS, 0, null, null, new SteadyActivity(), null, ContractRun.V10A);
     }
 
     public DevnetOptions withDays(int newDays) {
@@ -71,7 +72,7 @@ public record DevnetOptions(
     }
 
     /** The contracts of this run (v10a, v10b or v10c) and a registry under its name. */
-    public DevnetOptions withRun(EmulatedRun newRun) {
+    public DevnetOptions withRun(ContractRun newRun) {
         return new DevnetOptions(days, port, stateDir, anvil, activity, keeper, newRun);
     }
 }

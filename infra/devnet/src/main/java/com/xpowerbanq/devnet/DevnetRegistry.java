@@ -1,6 +1,7 @@
 package com.xpowerbanq.devnet;
 
 import com.xpowerbanq.schema.ContractRegistry;
+import com.xpowerbanq.schema.ContractRun;
 
 /**
  * The devnet's contract registry, in the form of the packaged ones: its PROVIDER_URL and a {@code
@@ -11,7 +12,7 @@ final class DevnetRegistry {
 
     static final String ZERO = "0x0000000000000000000000000000000000000000";
 
-    static ContractRegistry of(String providerUrl, DeployedProtocol protocol, EmulatedRun run) {
+    static ContractRegistry of(String providerUrl, DeployedProtocol protocol, ContractRun run) {
         String id = run.id();
         ContractRegistry.Builder builder =
                 ContractRegistry.builder()

@@ -1,5 +1,6 @@
 package com.xpowerbanq.devnet;
 
+import com.xpowerbanq.schema.ContractRun;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -13,5 +14,5 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface DevnetRun {
-    EmulatedRun value();
+    ContractRun value();
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.ContractRegistry;
+import com.xpowerbanq.schema.ContractRun;
 import com.xpowerbanq.schema.RiSeries;
 import com.xpowerbanq.schema.RtSeries;
 import java.math.BigDecimal;
@@ -27,7 +28,7 @@ import org.web3j.utils.Numeric;
  */
 @ExtendWith(DevnetExtension.class)
 @DevnetDays(1)
-@DevnetRun(EmulatedRun.V10B)
+@DevnetRun(ContractRun.V10B)
 class PackedRunIT {
 
     private static final BigInteger WAD = BigInteger.TEN.pow(18);
@@ -38,7 +39,7 @@ class PackedRunIT {
     void registryNamesEveryContractUnderTheRunOnly(Devnet devnet) {
         ContractRegistry registry = ContractRegistry.load(devnet.registryFile());
 
-        assertThat(devnet.run()).isEqualTo(EmulatedRun.V10B);
+        assertThat(devnet.run()).isEqualTo(ContractRun.V10B);
         assertThat(registry.runs()).containsExactly("v10b");
         for (String name : devnet.protocol().registry().keySet()) {
             assertThat(registry.address(name, "v10b")).contains(devnet.protocol().address(name));
@@ -55,7 +56,7 @@ class PackedRunIT {
             BigInteger source = Numeric.toBigInt(devnet.protocol().address(series.source().name()));
             // the simulated steps retwap every pair every 2 h on the hour, 12 a day
             List<Long> times = new ArrayList<>();
-            for (JsonNode log : rpc.logs(oracle, EmulatedRun.V10B.refreshEvent(), 0, latest)) {
+            for (JsonNode log : rpc.logs(oracle, ContractRun.V10B.refreshSignature(), 0, latest)) {
                 long utc =
                         Numeric.toBigInt(log.get("data").asText())
                                 .shiftRight(16)
@@ -67,14 +68,14 @@ class PackedRunIT {
                 }
             }
             assertThat(times).as("Refresh of %s", series.instanceId()).hasSize(12);
-            assertThat(rpc.logs(oracle, EmulatedRun.V10A.refreshEvent(), 0, latest).size())
+            assertThat(rpc.logs(oracle, ContractRun.V10A.refreshSignature(), 0, latest).size())
                     .isZero();
         }
         RiSeries ri = Catalogue.ri().get(0);
         JsonNode reindexes =
                 rpc.logs(
                         devnet.protocol().position(ri.instanceId()),
-                        EmulatedRun.V10B.reindexEvent(),
+                        ContractRun.REINDEX_SIGNATURE,
                         0,
                         latest);
         assertThat(reindexes.size()).isEqualTo(4);
@@ -111,7 +112,7 @@ class PackedRunIT {
         // then: one word, unpacked as the CLI does
         assertThat(receipt.isStatusOK()).isTrue();
         long block = receipt.getBlockNumber().longValueExact();
-        JsonNode logs = rpc.logs(oracle, EmulatedRun.V10B.refreshEvent(), block, block);
+        JsonNode logs = rpc.logs(oracle, ContractRun.V10B.refreshSignature(), block, block);
         assertThat(logs).hasSize(1);
         String data = logs.get(0).get("data").asText();
         assertThat(Numeric.cleanHexPrefix(data)).hasSize(64);

@@ -2,7 +2,7 @@ package com.xpowerbanq.batch.devnet;
 
 import com.xpowerbanq.chain.tx.Signer;
 import com.xpowerbanq.devnet.DevnetOptions;
-import com.xpowerbanq.devnet.EmulatedRun;
+import com.xpowerbanq.schema.ContractRun;
 import com.xpowerbanq.schema.cli.Cli;
 import com.xpowerbanq.schema.cli.ExitCode;
 import java.io.PrintStream;
@@ -40,7 +40,7 @@ public final class DevnetCommand implements Callable<Integer> {
 
     private int days = DevnetOptions.DEFAULT_DAYS;
     private int port;
-    private EmulatedRun run = EmulatedRun.DEFAULT;
+    private ContractRun run = ContractRun.V10A;
 
     @Option(
             names = "--state-dir",
@@ -91,7 +91,7 @@ public final class DevnetCommand implements Callable<Integer> {
                             + " contracts under it")
     void run(String text) {
         try {
-            run = EmulatedRun.of(text);
+            run = ContractRun.of(text);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--run: " + e.getMessage());
         }
@@ -101,7 +101,7 @@ public final class DevnetCommand implements Callable<Integer> {
         return days;
     }
 
-    EmulatedRun contractRun() {
+    ContractRun contractRun() {
         return run;
     }
 

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.devnet.DevnetOptions;
-import com.xpowerbanq.devnet.EmulatedRun;
 import com.xpowerbanq.devnet.SteadyActivity;
 import com.xpowerbanq.schema.Catalogue;
+import com.xpowerbanq.schema.ContractRun;
 import com.xpowerbanq.schema.RiSeries;
 import com.xpowerbanq.schema.RtSeries;
 import java.math.BigInteger;
@@ -45,8 +45,8 @@ class KeeperDrivenDevnetIT {
     private String refresh;
 
     /** The contract run the devnet emulates. */
-    EmulatedRun run() {
-        return EmulatedRun.V10A;
+    ContractRun run() {
+        return ContractRun.V10A;
     }
 
     @BeforeAll
@@ -56,8 +56,8 @@ class KeeperDrivenDevnetIT {
         Files.createDirectories(stale);
         Files.writeString(stale.resolve("banq-batch.db"), "executions of a chain that is gone");
 
-        reindex = Hash.sha3String(run().reindexEvent());
-        refresh = Hash.sha3String(run().refreshEvent());
+        reindex = Hash.sha3String(ContractRun.REINDEX_SIGNATURE);
+        refresh = Hash.sha3String(run().refreshSignature());
         devnet =
                 Devnet.start(
                         DevnetOptions.defaults()

@@ -1,6 +1,6 @@
 package com.xpowerbanq.batch.devnet;
 
-import com.xpowerbanq.devnet.EmulatedRun;
+import com.xpowerbanq.schema.ContractRun;
 
 /**
  * The keeper jobs drive a devnet of the v10c run (packed quotes, log index) as they drive v10a: the
@@ -9,7 +9,7 @@ import com.xpowerbanq.devnet.EmulatedRun;
  */
 class KeeperDrivenPackedDevnetIT extends KeeperDrivenDevnetIT {
     @Override
-    EmulatedRun run() {
-        return EmulatedRun.V10C;
+    ContractRun run() {
+        return ContractRun.V10C;
     }
 }
