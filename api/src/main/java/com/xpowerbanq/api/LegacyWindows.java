@@ -1,5 +1,6 @@
 package com.xpowerbanq.api;
 
+import com.xpowerbanq.schema.ContractRun;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -41,13 +42,21 @@ final class LegacyWindows {
                     + " FROM raw_logs WHERE "
                     + QUOTE_TIME
                     + " BETWEEN ? AND ? ORDER BY 1, 3, 4";
-    // The original CLI wrote the v10a quote tuple as quote_mid/quote_rel/quote_utc: bid = ask =
-    // mid.
+    // The original CLI wrote every run's quote as quote_mid/quote_rel/quote_utc. A legacy file
+    // records no run, so each row's Refresh topic tells it: v10a's three words are Quote{bid, ask,
+    // time} (ask = quote_rel); a v10b/v10c word's mid is quote_mid (ask = bid = quote_mid).
+    private static final String MID_ROW_ASK =
+            "CASE WHEN json_extract(json,'$.log.topics[0]') = '"
+                    + ContractRun.V10A.refreshTopic()
+                    + "' THEN json_extract(json,'$.quote_rel') ELSE json_extract(json,'$.quote_mid')"
+                    + " END";
     private static final String MID_QUOTES =
             "SELECT "
                     + QUOTE_UTC
                     + " AS t, ((REPLACE(json_extract(json,'$.quote_mid'),'n','')+0.0)/1e18"
-                    + " + (REPLACE(json_extract(json,'$.quote_mid'),'n','')+0.0)/1e18)/2, "
+                    + " + (REPLACE("
+                    + MID_ROW_ASK
+                    + ",'n','')+0.0)/1e18)/2, "
                     + BLOCK_INDEX
                     + " FROM raw_logs WHERE "
                     + QUOTE_UTC

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.xpowerbanq.schema.ContractRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -254,22 +255,32 @@ class ApiContractIT {
         }
     }
 
-    @Test
-    void legacyRowsWithMidNamesAreReadAsBidEqualsAskEqualsMid(@TempDir Path other)
-            throws Exception {
+    @ParameterizedTest
+    @CsvSource({
+        // v10a: quote_mid and quote_rel are the bid and the ask (mids 3.25, 2.25, 1.625)
+        "V10A, '[{\"open\":3.25,\"high\":3.25,\"low\":1.625,\"close\":1.625,\"day\":\"2025-11-15\",\"n\":3}]'",
+        // v10b: quote_mid is the mid (mids 3, 2, 1.5)
+        "V10B, '[{\"open\":3,\"high\":3,\"low\":1.5,\"close\":1.5,\"day\":\"2025-11-15\",\"n\":3}]'"
+    })
+    void legacyRowsWithMidNamesAreReadByTheRunOfTheirRefreshTopic(
+            ContractRun run, String expected, @TempDir Path other) throws Exception {
+        // given: an unmigrated database of the original CLI's rows (quote_mid, quote_rel,
+        // quote_utc)
         long t = LocalDate.parse("2025-11-15").atStartOfDay().toEpochSecond(ZoneOffset.UTC);
         try (SeriesFiles db = SeriesFiles.legacy(other.resolve("rt_mid_apow_0.db"), false)) {
-            db.refreshMidNames(t + 10, 2.0, 10, 0)
-                    .refreshMidNames(t + 10, 3.0, 9, 0)
-                    .refreshMidNames(t + 500, 1.5, 11, 0);
+            db.refreshMidNames(run, t + 10, 2.0, 2.5, 10, 0)
+                    .refreshMidNames(run, t + 10, 3.0, 3.5, 9, 0)
+                    .refreshMidNames(run, t + 500, 1.5, 1.75, 11, 0);
         }
+
+        // when
         try (ApiServer api = ApiServerFixture.start(other, 90)) {
             RawHttp.Response response =
                     new RawHttp(api.port())
                             .get("/rt_mid_apow_0/daily_ohlc.json?lhs=2025-11-15&rhs=2025-11-15");
-            assertThat(response.body())
-                    .isEqualTo(
-                            "[{\"open\":3,\"high\":3,\"low\":1.5,\"close\":1.5,\"day\":\"2025-11-15\",\"n\":3}]\n");
+
+            // then
+            assertThat(response.body()).isEqualTo(expected + "\n");
         }
     }
 

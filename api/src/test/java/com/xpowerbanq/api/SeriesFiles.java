@@ -1,5 +1,6 @@
 package com.xpowerbanq.api;
 
+import com.xpowerbanq.schema.ContractRun;
 import com.xpowerbanq.schema.Kind;
 import com.xpowerbanq.schema.LegacySchema;
 import com.xpowerbanq.schema.SeriesDatabase;
@@ -48,7 +49,12 @@ final class SeriesFiles implements AutoCloseable {
 
     /** A database of the current schema, opened the way the index writer opens it. */
     static SeriesFiles current(Path file, boolean ri) throws SQLException {
-        return new SeriesFiles(SeriesDatabase.openWriter(file, ri ? Kind.RI : Kind.RT));
+        return current(file, ri, ContractRun.V10A);
+    }
+
+    /** A database of the current schema for the events of {@code run}. */
+    static SeriesFiles current(Path file, boolean ri, ContractRun run) throws SQLException {
+        return new SeriesFiles(SeriesDatabase.openWriter(file, ri ? Kind.RI : Kind.RT, run));
     }
 
     /** A Reindex event with utilisation {@code util} (as util_wad = util·1e18) at {@code stamp}. */
@@ -93,8 +99,13 @@ final class SeriesFiles implements AutoCloseable {
         return refresh(time, bid, ask, block++, 0);
     }
 
-    /** A Refresh row as the original CLI wrote v10a quotes: quote_mid/quote_rel/quote_utc. */
-    SeriesFiles refreshMidNames(long time, double mid, long blockNumber, int logIndex)
+    /**
+     * A Refresh row as the original CLI wrote the quotes of {@code run}: quote_mid, quote_rel,
+     * quote_utc, the log under the run's Refresh topic. In v10a {@code mid} and {@code rel} are the
+     * bid and the ask.
+     */
+    SeriesFiles refreshMidNames(
+            ContractRun run, long time, double mid, double rel, long blockNumber, int logIndex)
             throws SQLException {
         RtMidRow row =
                 new RtMidRow(
@@ -104,10 +115,26 @@ final class SeriesFiles implements AutoCloseable {
                         "APOW",
                         TARGET,
                         wad(mid),
-                        BigInteger.ZERO,
+                        wad(rel),
                         BigInteger.valueOf(time),
-                        log(blockNumber, logIndex));
+                        log(blockNumber, logIndex, List.of(run.refreshTopic(), TARGET, SOURCE)));
         return insert(row);
+    }
+
+    /** A Reindex row of a v10b/v10c position: index_log as the event gives it, no index_ray. */
+    SeriesFiles reindexLog(long stamp, double util) throws SQLException {
+        long blockNumber = block++;
+        return insert(
+                new RiRow(
+                        id(blockNumber, 0),
+                        null,
+                        BigInteger.valueOf(blockNumber),
+                        wad(util),
+                        BigInteger.valueOf(stamp),
+                        "APOW",
+                        TARGET,
+                        "supply",
+                        log(blockNumber, 0)));
     }
 
     private static BigInteger wad(double value) {
@@ -119,6 +146,10 @@ final class SeriesFiles implements AutoCloseable {
     }
 
     private static LogJson log(long blockNumber, int logIndex) {
+        return log(blockNumber, logIndex, List.of());
+    }
+
+    private static LogJson log(long blockNumber, int logIndex, List<String> topics) {
         return new LogJson(
                 "0x03",
                 "0x%x".formatted(blockNumber),
@@ -126,7 +157,7 @@ final class SeriesFiles implements AutoCloseable {
                 "0x",
                 logIndex,
                 false,
-                List.of(),
+                topics,
                 "0x%x".formatted(blockNumber * 31 + logIndex),
                 0);
     }

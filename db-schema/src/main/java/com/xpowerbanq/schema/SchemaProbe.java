@@ -7,7 +7,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -16,9 +15,28 @@ import org.jspecify.annotations.Nullable;
  * Reads what a database holds without changing it: its schema state, the series kind it belongs to
  * when that can be told, and why it is foreign.
  */
-record SchemaProbe(SchemaState state, @Nullable Kind kind, String reason) {
+record SchemaProbe(
+        SchemaState state,
+        @Nullable Kind kind,
+        String reason,
+        int version,
+        @Nullable ContractRun run) {
 
     static final String KIND_KEY = "schema.kind";
+
+    /**
+     * banq_meta key: the contract run whose events the database holds, recorded when first written.
+     */
+    static final String RUN_KEY = "schema.run";
+
+    /**
+     * The first schema with typed columns, rollup and banq_meta; later ones are read the same way.
+     */
+    static final int FIRST_CURRENT_VERSION = 1;
+
+    SchemaProbe(SchemaState state, @Nullable Kind kind, String reason) {
+        this(state, kind, reason, 0, null);
+    }
 
     private static final List<String> LEGACY_COLUMNS = List.of("id", "json");
     private static final List<String> CURRENT_COLUMNS =
@@ -63,7 +81,7 @@ record SchemaProbe(SchemaState state, @Nullable Kind kind, String reason) {
             Kind kind = ri ? Kind.RI : rt ? Kind.RT : kindOfFirstRow(connection);
             return new SchemaProbe(SchemaState.LEGACY, kind, "original schema");
         }
-        if (version == SeriesDatabase.SCHEMA_VERSION) {
+        if (version >= FIRST_CURRENT_VERSION && version <= SeriesDatabase.SCHEMA_VERSION) {
             if (!columns.equals(CURRENT_COLUMNS)
                     || !"table".equals(objects.get("daily_rollup"))
                     || !"table".equals(objects.get("banq_meta"))) {
@@ -75,7 +93,12 @@ record SchemaProbe(SchemaState state, @Nullable Kind kind, String reason) {
                                 + " and tables "
                                 + objects.keySet());
             }
-            return new SchemaProbe(SchemaState.CURRENT, recordedKind(connection), "current");
+            return new SchemaProbe(
+                    SchemaState.CURRENT,
+                    recordedKind(connection),
+                    "current",
+                    version,
+                    recordedRun(connection));
         }
         if (version > SeriesDatabase.SCHEMA_VERSION) {
             return foreign(
@@ -142,20 +165,26 @@ record SchemaProbe(SchemaState state, @Nullable Kind kind, String reason) {
     }
 
     private static @Nullable Kind recordedKind(Connection connection) throws SQLException {
+        String value = meta(connection, KIND_KEY);
+        for (Kind kind : Kind.values()) {
+            if (kind.name().equalsIgnoreCase(value)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
+    private static @Nullable ContractRun recordedRun(Connection connection) throws SQLException {
+        String value = meta(connection, RUN_KEY);
+        return value == null ? null : ContractRun.of(value);
+    }
+
+    private static @Nullable String meta(Connection connection, String key) throws SQLException {
         try (Statement statement = connection.createStatement();
                 ResultSet rows =
                         statement.executeQuery(
-                                "SELECT value FROM banq_meta WHERE key = '" + KIND_KEY + "'")) {
-            if (!rows.next()) {
-                return null;
-            }
-            String value = rows.getString(1).toUpperCase(Locale.ROOT);
-            for (Kind kind : Kind.values()) {
-                if (kind.name().equals(value)) {
-                    return kind;
-                }
-            }
-            return null;
+                                "SELECT value FROM banq_meta WHERE key = '" + key + "'")) {
+            return rows.next() ? rows.getString(1) : null;
         }
     }
 }

@@ -17,7 +17,7 @@ import org.sqlite.SQLiteConfig;
 public final class SeriesDatabase {
 
     /** The schema version this build writes, recorded as {@code PRAGMA user_version}. */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** How long a writer waits for another connection's lock before SQLITE_BUSY. */
     public static final int BUSY_TIMEOUT_MILLIS = 10_000;
@@ -58,6 +58,19 @@ public final class SeriesDatabase {
      *     is left unchanged
      */
     public static Connection openWriter(Path file, Kind kind) throws SQLException {
+        return openWriter(file, kind, ContractRun.V10A);
+    }
+
+    /**
+     * Opens {@code file} for writing series {@code kind} of contract {@code run}, as {@link
+     * #openWriter(Path, Kind)} does. A database that records no run yet (a new, legacy or schema-1
+     * one) records {@code run}, which then decides how its rows are read; one that records another
+     * run is refused.
+     *
+     * @throws SeriesDatabaseException naming the file and both runs when it holds another run's
+     *     events; such a file is left unchanged
+     */
+    public static Connection openWriter(Path file, Kind kind, ContractRun run) throws SQLException {
         Path path = file.toAbsolutePath();
         SQLiteConfig config = new SQLiteConfig();
         config.setBusyTimeout(BUSY_TIMEOUT_MILLIS);
@@ -69,7 +82,7 @@ public final class SeriesDatabase {
             throw new SeriesDatabaseException(path, "cannot be opened: " + e.getMessage(), e);
         }
         try {
-            prepare(connection, path, kind);
+            prepare(connection, path, kind, run);
             return connection;
         } catch (SQLException | RuntimeException e) {
             connection.close();
@@ -80,7 +93,8 @@ public final class SeriesDatabase {
         }
     }
 
-    private static void prepare(Connection connection, Path path, Kind kind) throws SQLException {
+    private static void prepare(Connection connection, Path path, Kind kind, ContractRun run)
+            throws SQLException {
         SchemaProbe probe;
         try {
             probe = SchemaProbe.of(connection);
@@ -101,6 +115,17 @@ public final class SeriesDatabase {
                             + kind
                             + "; nothing was changed");
         }
+        if (probe.run() != null && probe.run() != run) {
+            throw new SeriesDatabaseException(
+                    path,
+                    "holds events of contract run "
+                            + probe.run().id()
+                            + ", cannot write contract run "
+                            + run.id()
+                            + " events into it (CONTRACT_RUN="
+                            + run.id()
+                            + "); nothing was changed");
+        }
         try (Statement statement = connection.createStatement()) {
             try (ResultSet mode = statement.executeQuery("PRAGMA journal_mode = WAL")) {
                 if (!mode.next() || !"wal".equalsIgnoreCase(mode.getString(1))) {
@@ -112,18 +137,21 @@ public final class SeriesDatabase {
             statement.execute("PRAGMA wal_autocheckpoint = " + WAL_AUTOCHECKPOINT_PAGES);
             statement.execute("PRAGMA journal_size_limit = " + JOURNAL_SIZE_LIMIT_BYTES);
         }
-        if (probe.state() != SchemaState.CURRENT) {
-            Migration migration = migrate(connection, kind);
+        if (probe.state() != SchemaState.CURRENT
+                || probe.version() < SCHEMA_VERSION
+                || probe.run() == null) {
+            Migration migration = migrate(connection, kind, run);
             if (migration.from() == SchemaState.LEGACY) {
                 LOG.log(
                         System.Logger.Level.INFO,
-                        "migrated legacy {0} database {1} to schema {2}: {3} rows,"
-                                + " {4} duplicate events removed",
+                        "migrated legacy {0} database {1} to schema {2} as contract run {5}"
+                                + " (CONTRACT_RUN): {3} rows, {4} duplicate events removed",
                         kind,
                         path,
                         migration.version(),
                         migration.rows(),
-                        migration.duplicatesRemoved());
+                        migration.duplicatesRemoved(),
+                        run.id());
             }
         }
     }
@@ -136,7 +164,27 @@ public final class SeriesDatabase {
      * @throws SQLException when the database is foreign or holds the other kind of series
      */
     public static Migration migrate(Connection connection, Kind kind) throws SQLException {
-        return SchemaMigrator.migrate(connection, kind);
+        return migrate(connection, kind, ContractRun.V10A);
+    }
+
+    /**
+     * Brings the database to the current schema as {@link #migrate(Connection, Kind)} does,
+     * recording {@code run} when it records none yet.
+     *
+     * @throws SQLException when the database is foreign, holds the other kind of series or another
+     *     contract run's events
+     */
+    public static Migration migrate(Connection connection, Kind kind, ContractRun run)
+            throws SQLException {
+        return SchemaMigrator.migrate(connection, kind, run);
+    }
+
+    /**
+     * The contract run whose events the database on {@code connection} holds, as its writer
+     * recorded it; null when none is recorded (an empty, legacy or schema-1 database). Reads only.
+     */
+    public static @Nullable ContractRun runOf(Connection connection) throws SQLException {
+        return SchemaProbe.of(connection).run();
     }
 
     /**

@@ -22,6 +22,11 @@ record SqlScript(String name, String text) {
         }
     }
 
+    /** The script with every {@code {{name}}} replaced by {@code value}. */
+    SqlScript with(String name, String value) {
+        return new SqlScript(this.name, text.replace("{{" + name + "}}", value));
+    }
+
     /** Runs every statement of the script; returns the rows the script changed. */
     int run(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {

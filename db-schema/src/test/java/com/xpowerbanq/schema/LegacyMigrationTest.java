@@ -63,7 +63,8 @@ class LegacyMigrationTest {
             assertThat(again.duplicatesRemoved()).isZero();
             assertThat(again.rows()).isEqualTo(30);
             assertThat(schemaOf(db)).isEqualTo(schema);
-            assertThat(Db.scalar(db, "PRAGMA user_version")).isEqualTo(1);
+            assertThat(Db.scalar(db, "PRAGMA user_version"))
+                    .isEqualTo(SeriesDatabase.SCHEMA_VERSION);
             Db.assertRollup(Rollups.read(db), Rollups.expected(events, kind));
         }
     }

@@ -3,12 +3,12 @@ package com.xpowerbanq.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -134,26 +134,20 @@ class SchemaViewsTest {
         }
     }
 
-    @Test
-    void originalCliQuoteRowsReadAsBidEqualsAskEqualsMid() throws Exception {
+    @ParameterizedTest
+    @EnumSource(ContractRun.class)
+    void originalCliQuoteRowsReadByTheRunOfTheirDatabase(ContractRun run) throws Exception {
+        // given: rows under quote_mid/quote_rel/quote_utc, as the original CLI wrote every run
         Path file = dir.resolve("rt.db");
         List<Event> legacyEvents = Db.events(20, 3);
         Db.legacy(file, Kind.RT, legacyEvents.stream().map(Event::legacyRtJson).toList());
 
-        try (Connection db = SeriesDatabase.openWriter(file, Kind.RT)) {
-            Map<String, Object> row =
-                    Db.query(
-                                    db,
-                                    "SELECT * FROM rtw_view WHERE id = '"
-                                            + legacyEvents.getFirst().id()
-                                            + "'")
-                            .getFirst();
+        // when: migrated by a writer of that run
+        try (Connection db = SeriesDatabase.openWriter(file, Kind.RT, run)) {
             Event first = legacyEvents.getFirst();
-            assertThat(row.get("quote_bid")).isEqualTo(first.a() + "n");
-            assertThat(row.get("quote_ask")).isEqualTo(first.a() + "n");
-            assertThat(row.get("quote_bid_e18")).isEqualTo(row.get("quote_ask_e18"));
-            assertThat(row.get("quote_time")).isEqualTo(first.time() + "n");
-            assertThat(row.get("quote_time_iso")).isEqualTo(iso(first.time()));
+            Map<String, Object> row =
+                    Db.query(db, "SELECT * FROM rtw_view WHERE id = '" + first.id() + "'")
+                            .getFirst();
             Map<String, Object> typed =
                     Db.query(
                                     db,
@@ -161,21 +155,34 @@ class SchemaViewsTest {
                                             + first.id()
                                             + "'")
                             .getFirst();
-            assertThat(((Number) typed.get("ev_time")).longValue()).isEqualTo(first.time());
-            assertThat((Double) typed.get("ev_value"))
-                    .isCloseTo(Double.parseDouble(first.a().toString()) / 1e18, within(1e-15));
 
-            // bid = ask = mid: the rollup of legacy rows is the rollup of events whose ask is the
-            // mid
-            List<Event> asMid =
+            // then: v10a's three words are Quote{bid, ask, time}; a packed run's mid is quote_mid
+            BigInteger ask = run.packed() ? first.a() : first.b();
+            assertThat(row.get("quote_bid")).isEqualTo(first.a() + "n");
+            assertThat(row.get("quote_ask")).isEqualTo(ask + "n");
+            assertThat(row.get("quote_time")).isEqualTo(first.time() + "n");
+            assertThat(row.get("quote_time_iso")).isEqualTo(iso(first.time()));
+            assertThat(((Number) typed.get("ev_time")).longValue()).isEqualTo(first.time());
+            if (run.packed()) {
+                assertThat(row.get("quote_bid_e18")).isEqualTo(row.get("quote_ask_e18"));
+            } else {
+                assertThat(row.get("quote_bid_e18")).isNotEqualTo(row.get("quote_ask_e18"));
+            }
+            List<Event> asRead =
                     legacyEvents.stream()
                             .map(
                                     e ->
                                             new Event(
-                                                    e.id(), e.block(), e.index(), e.time(), e.a(),
-                                                    e.a()))
+                                                    e.id(),
+                                                    e.block(),
+                                                    e.index(),
+                                                    e.time(),
+                                                    e.a(),
+                                                    run.packed() ? e.a() : e.b()))
                             .toList();
-            Db.assertRollup(Rollups.read(db), Rollups.expected(asMid, Kind.RT));
+            assertThat((Double) typed.get("ev_value"))
+                    .isCloseTo(asRead.getFirst().value(Kind.RT), within(1e-15));
+            Db.assertRollup(Rollups.read(db), Rollups.expected(asRead, Kind.RT));
         }
     }
 

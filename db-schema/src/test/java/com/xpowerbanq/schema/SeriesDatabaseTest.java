@@ -31,7 +31,8 @@ class SeriesDatabaseTest {
             assertThat(Db.scalar(db, "PRAGMA synchronous")).isEqualTo(1);
             assertThat(Db.scalar(db, "PRAGMA busy_timeout"))
                     .isEqualTo(SeriesDatabase.BUSY_TIMEOUT_MILLIS);
-            assertThat(Db.scalar(db, "PRAGMA user_version")).isEqualTo(1);
+            assertThat(Db.scalar(db, "PRAGMA user_version"))
+                    .isEqualTo(SeriesDatabase.SCHEMA_VERSION);
             assertThat(Db.scalar(db, "PRAGMA recursive_triggers")).isEqualTo(1);
             assertThat(Db.scalar(db, "PRAGMA wal_autocheckpoint"))
                     .isEqualTo(SeriesDatabase.WAL_AUTOCHECKPOINT_PAGES);
@@ -77,7 +78,7 @@ class SeriesDatabaseTest {
         SeriesDatabase.openWriter(dir.resolve("newer.db"), Kind.RT).close();
         try (Connection newer = Db.plain(dir.resolve("newer.db"));
                 Statement statement = newer.createStatement()) {
-            statement.execute("PRAGMA user_version = 2");
+            statement.execute("PRAGMA user_version = " + (SeriesDatabase.SCHEMA_VERSION + 1));
             assertThat(SeriesDatabase.inspect(newer)).isEqualTo(SchemaState.FOREIGN);
         }
     }

@@ -37,14 +37,14 @@ final class ImportCommand implements Callable<Integer> {
         return arguments.onDatabase(
                 root.properties(),
                 series,
-                file -> {
+                (file, run) -> {
                     var stdin =
                             new BufferedReader(
                                     new InputStreamReader(System.in, StandardCharsets.UTF_8));
                     report(
                             series,
                             file,
-                            new LineImporter(file, series.kind(), batch).importLines(stdin));
+                            new LineImporter(file, series.kind(), run, batch).importLines(stdin));
                 });
     }
 

@@ -1,13 +1,16 @@
 package com.xpowerbanq.batch.cli;
 
+import com.xpowerbanq.batch.chain.ChainProperties;
 import com.xpowerbanq.batch.launch.BanqProperties;
 import com.xpowerbanq.schema.Catalogue;
+import com.xpowerbanq.schema.ContractRun;
 import com.xpowerbanq.schema.Series;
 import com.xpowerbanq.schema.SeriesNameException;
 import com.xpowerbanq.schema.cli.ExitCode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -79,13 +82,19 @@ final class TransferArguments {
      * context the command's options configure.
      */
     int onDatabase(List<String> properties, Series series, Consumer<Path> work) {
+        return onDatabase(properties, series, (file, run) -> work.accept(file));
+    }
+
+    /** As above, with the configured contract run ({@code CONTRACT_RUN}) of the database. */
+    int onDatabase(List<String> properties, Series series, BiConsumer<Path, ContractRun> work) {
         return CommandContext.run(
                 properties,
                 context -> {
                     work.accept(
                             context.getBean(BanqProperties.class)
                                     .stateDir()
-                                    .resolve(series.stateFile()));
+                                    .resolve(series.stateFile()),
+                            ContractRun.of(context.getBean(ChainProperties.class).run()));
                     return ExitCode.OK.code;
                 });
     }

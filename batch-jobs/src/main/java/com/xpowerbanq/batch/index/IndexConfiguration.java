@@ -75,9 +75,13 @@ class IndexConfiguration {
 
     @Bean
     @StepScope
-    RawLogWriter rawLogWriter(@Value("#{stepExecution}") StepExecution step, BanqProperties banq) {
+    RawLogWriter rawLogWriter(
+            @Value("#{stepExecution}") StepExecution step,
+            BanqProperties banq,
+            SeriesContracts contracts) {
         Series series = seriesOf(step);
-        return new RawLogWriter(banq.stateDir().resolve(series.stateFile()), series.kind());
+        return new RawLogWriter(
+                banq.stateDir().resolve(series.stateFile()), series.kind(), contracts.format());
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.index;
 
+import com.xpowerbanq.schema.ContractRun;
 import com.xpowerbanq.schema.Kind;
 import com.xpowerbanq.schema.SeriesDatabase;
 import java.io.IOException;
@@ -53,11 +54,19 @@ public final class RawLogStore implements AutoCloseable {
         this.meta = connection.prepareStatement(UPSERT_META);
     }
 
-    /** Opens (creating or migrating) the series database at {@code file}. */
+    /** Opens (creating or migrating) the v10a series database at {@code file}. */
     public static RawLogStore open(Path file, Kind kind) {
+        return open(file, kind, ContractRun.V10A);
+    }
+
+    /**
+     * Opens (creating or migrating) the series database at {@code file} for events of {@code run};
+     * a database that records another run is refused, naming both.
+     */
+    public static RawLogStore open(Path file, Kind kind, ContractRun run) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            return new RawLogStore(file, SeriesDatabase.openWriter(file, kind));
+            return new RawLogStore(file, SeriesDatabase.openWriter(file, kind, run));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the directory of " + file, e);
         } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.index;
 
+import com.xpowerbanq.schema.ContractRun;
 import com.xpowerbanq.schema.Kind;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,17 +21,23 @@ public class RawLogWriter implements ItemStreamWriter<ScanItem> {
 
     private final Path file;
     private final Kind kind;
+    private final ContractRun run;
     private @Nullable RawLogStore store;
     private long inserted;
 
     RawLogWriter(Path file, Kind kind) {
+        this(file, kind, ContractRun.V10A);
+    }
+
+    RawLogWriter(Path file, Kind kind, ContractRun run) {
         this.file = file;
         this.kind = kind;
+        this.run = run;
     }
 
     @Override
     public void open(ExecutionContext context) throws ItemStreamException {
-        store = RawLogStore.open(file, kind);
+        store = RawLogStore.open(file, kind, run);
         inserted = context.getLong(INSERTED, 0);
     }
 

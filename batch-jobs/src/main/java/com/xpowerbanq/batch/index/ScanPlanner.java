@@ -35,7 +35,8 @@ public final class ScanPlanner {
         long upper = upper(parameters.to());
         OptionalLong done = OptionalLong.empty();
         if (!parameters.rescan()) {
-            try (RawLogStore store = RawLogStore.open(file(series), series.kind())) {
+            try (RawLogStore store =
+                    RawLogStore.open(file(series), series.kind(), contracts.format())) {
                 done = store.lastBlock(chainId, contract);
             }
         }

@@ -2,6 +2,7 @@ package com.xpowerbanq.batch.transfer;
 
 import com.xpowerbanq.batch.index.RawLogStore;
 import com.xpowerbanq.batch.index.SeriesRow;
+import com.xpowerbanq.schema.ContractRun;
 import com.xpowerbanq.schema.Kind;
 import com.xpowerbanq.schema.SeriesDatabase;
 import com.xpowerbanq.schema.SeriesEvents;
@@ -28,14 +29,25 @@ public final class LineImporter {
 
     private final Path file;
     private final Kind kind;
+    private final ContractRun run;
     private final int batch;
 
+    /** An importer into a v10a database. */
     public LineImporter(Path file, Kind kind, int batch) {
+        this(file, kind, ContractRun.V10A, batch);
+    }
+
+    /**
+     * An importer of {@code run}'s lines: a new or legacy database records the run, one that
+     * records another is refused.
+     */
+    public LineImporter(Path file, Kind kind, ContractRun run, int batch) {
         if (batch < 1) {
             throw new IllegalArgumentException("batch must be at least 1, got " + batch);
         }
         this.file = file;
         this.kind = kind;
+        this.run = run;
         this.batch = batch;
     }
 
@@ -45,7 +57,7 @@ public final class LineImporter {
         long read = 0;
         long inserted = 0;
         List<SeriesRow> rows = new ArrayList<>(Math.min(batch, 1024));
-        try (RawLogStore store = RawLogStore.open(file, kind)) {
+        try (RawLogStore store = RawLogStore.open(file, kind, run)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
                 number++;
                 if (line.isBlank()) {

@@ -1,12 +1,15 @@
 package com.xpowerbanq.batch.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.xpowerbanq.schema.Catalogue;
+import com.xpowerbanq.schema.ContractRun;
 import com.xpowerbanq.schema.Kind;
 import com.xpowerbanq.schema.LegacySchema;
 import com.xpowerbanq.schema.Series;
 import com.xpowerbanq.schema.SeriesDatabase;
+import com.xpowerbanq.schema.SeriesDatabaseException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -25,6 +28,26 @@ class RawLogStoreTest {
     @TempDir Path dir;
 
     private final Series series = Catalogue.parse("APOW:supply:P000");
+
+    @Test
+    void aV10bStoreRefusesTheDatabaseOfAV10aScanAndLeavesItsRows() throws Exception {
+        // given: the series database a v10a scan wrote
+        Path file = dir.resolve(series.stateFile());
+        try (RawLogStore store = RawLogStore.open(file, Kind.RI, ContractRun.V10A)) {
+            store.write(WriterBench.generate(series, 16), new WindowEnd(1015, 31337, CONTRACT));
+        }
+
+        // then: a scan configured with CONTRACT_RUN=v10b does not write into it
+        assertThatThrownBy(() -> RawLogStore.open(file, Kind.RI, ContractRun.V10B))
+                .hasRootCauseInstanceOf(SeriesDatabaseException.class)
+                .hasMessageContaining(file.toAbsolutePath().toString())
+                .hasMessageContaining("contract run v10a")
+                .hasMessageContaining("contract run v10b");
+        assertThat(ChainTruth.count(file, "SELECT count(*) FROM raw_logs")).isEqualTo(16);
+        try (RawLogStore store = RawLogStore.open(file, Kind.RI, ContractRun.V10A)) {
+            assertThat(store.lastBlock(31337, CONTRACT)).hasValue(1015);
+        }
+    }
 
     @Test
     void rowsAndProgressAreWrittenTogetherAndAReplayWritesNothing() throws Exception {

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.xpowerbanq.batch.chain.ChainProperties;
 import com.xpowerbanq.chain.rpc.ChainLog;
 import com.xpowerbanq.schema.Catalogue;
+import com.xpowerbanq.schema.ContractRegistry;
 import com.xpowerbanq.schema.ContractRun;
 import com.xpowerbanq.schema.RiSeries;
 import com.xpowerbanq.schema.RtSeries;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -134,6 +137,47 @@ class RunDecodingTest {
                 .hasMessageContaining("block " + log.blockNumber() + " index " + log.logIndex())
                 .hasMessageContaining("contract run " + run.id())
                 .hasMessageContaining(detail);
+    }
+
+    @Test
+    void aRunThisBuildDoesNotDecodeStopsTheIndexJobsNamingTheRunsItDoes() {
+        // given
+        ChainProperties chain =
+                new ChainProperties(
+                        null,
+                        "v11a",
+                        null,
+                        null,
+                        Duration.ofSeconds(1),
+                        1,
+                        Duration.ofMillis(1),
+                        Duration.ofMillis(1),
+                        0);
+        ContractRegistry registry = ContractRegistry.packaged("mainnet");
+
+        // then
+        assertThatThrownBy(() -> new IndexConfiguration().seriesContracts(registry, chain))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("CONTRACT_RUN=v11a")
+                .hasMessageContaining("v10a, v10b, v10c");
+        assertThat(
+                        new IndexConfiguration()
+                                .seriesContracts(registry, withRun(chain, "v10c"))
+                                .format())
+                .isEqualTo(ContractRun.V10C);
+    }
+
+    private static ChainProperties withRun(ChainProperties chain, String run) {
+        return new ChainProperties(
+                chain.providerUrl(),
+                run,
+                chain.contractsFile(),
+                chain.network(),
+                chain.callTimeout(),
+                chain.attempts(),
+                chain.backoffBase(),
+                chain.backoffMax(),
+                chain.confirmations());
     }
 
     @Test

@@ -1,8 +1,7 @@
 -- Schema 1, rt databases: raw_logs as the original defined it, plus the typed columns of an event.
 -- VIRTUAL generated columns: computed from json on read and for indexes, so every writer keeps them
 -- right, and a legacy table gains them with ALTER TABLE (which cannot add STORED columns).
--- Rows of the original CLI name the quote quote_mid/quote_rel/quote_utc: they read as
--- bid = ask = quote_mid and time = quote_utc.
+-- Rows of the original CLI name the quote quote_mid/quote_rel/quote_utc: their time is quote_utc.
 CREATE TABLE IF NOT EXISTS raw_logs (
   id TEXT NOT NULL PRIMARY KEY,
   json TEXT NOT NULL
@@ -15,9 +14,4 @@ ALTER TABLE raw_logs ADD COLUMN ev_index INTEGER
 ALTER TABLE raw_logs ADD COLUMN ev_time INTEGER
   GENERATED ALWAYS AS (CAST(REPLACE(COALESCE(
     json_extract(json,'$.quote_time'), json_extract(json,'$.quote_utc')),'n','') AS INTEGER)) VIRTUAL;
--- mid quote: (bid_e18 + ask_e18) / 2
-ALTER TABLE raw_logs ADD COLUMN ev_value REAL
-  GENERATED ALWAYS AS ((
-    (REPLACE(COALESCE(json_extract(json,'$.quote_bid'), json_extract(json,'$.quote_mid')),'n','')+0.0)/1e18 +
-    (REPLACE(COALESCE(json_extract(json,'$.quote_ask'), json_extract(json,'$.quote_mid')),'n','')+0.0)/1e18
-  ) / 2) VIRTUAL;
+-- ev_value comes from rt-value.sql, whose expression depends on the database's contract run.
