@@ -36,7 +36,8 @@ import org.web3j.utils.Numeric;
  * series write exactly the events the chain emitted under the run's topics (count and content,
  * against eth_getLogs), and each row's values are what the CLI's formulas give for its log's data,
  * computed here from the raw words: on v10b/v10c the index_log as emitted and the packed quote cut
- * into mid, rel and utc; on v10a the quote tuple as bid, ask and time.
+ * into mid, rel and utc; on v10a the quote tuple as bid, ask and time. Each database records the
+ * run it was written for.
  */
 class EveryRunIndexJobsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -62,6 +63,7 @@ class EveryRunIndexJobsIT {
             ChainTruth truth = new ChainTruth(devnet);
             for (RiSeries series : Catalogue.ri()) {
                 truth.assertStoresExactly(state, series);
+                assertRecordsTheRun(state.resolve(series.stateFile()), run);
                 for (JsonNode row : rows(state.resolve(series.stateFile()))) {
                     List<BigInteger> words = words(row);
                     assertThat(number(row, run.packed() ? "index_log" : "index_ray"))
@@ -73,6 +75,7 @@ class EveryRunIndexJobsIT {
             }
             for (RtSeries series : Catalogue.rt()) {
                 truth.assertStoresExactly(state, series);
+                assertRecordsTheRun(state.resolve(series.stateFile()), run);
                 for (JsonNode row : rows(state.resolve(series.stateFile()))) {
                     assertQuoteOfItsLog(row, run, series);
                 }
@@ -96,6 +99,14 @@ class EveryRunIndexJobsIT {
             assertThat(number(row, "quote_bid")).as(what).isEqualTo(words.get(0));
             assertThat(number(row, "quote_ask")).as(what).isEqualTo(words.get(1));
             assertThat(number(row, "quote_time")).as(what).isEqualTo(words.get(2));
+        }
+    }
+
+    private static void assertRecordsTheRun(Path file, ContractRun run) {
+        try (Connection c = DriverManager.getConnection(SeriesDatabase.readOnlyUrl(file))) {
+            assertThat(SeriesDatabase.runOf(c)).as("run recorded in %s", file).isEqualTo(run);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read " + file, e);
         }
     }
 
