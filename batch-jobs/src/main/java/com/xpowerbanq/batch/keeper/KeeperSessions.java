@@ -70,7 +70,9 @@ public final class KeeperSessions implements JobExecutionListener {
                                 signer(),
                                 FeePolicy.fromEnvironment(environment),
                                 ReceiptPolling.every(
-                                        properties.receiptPoll(), properties.receiptTimeout()),
+                                                properties.receiptPoll(),
+                                                properties.receiptTimeout())
+                                        .lookingEvery(properties.healFraction()),
                                 nonces);
             }
             return new KeeperSession(

@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.keeper;
 
+import com.xpowerbanq.chain.tx.TxOutcome;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.RiSeries;
 import com.xpowerbanq.schema.RtSeries;
@@ -39,12 +40,13 @@ final class KeeperTasklet implements Tasklet {
         var options = KeeperParametersValidator.KeeperOptions.from(step.getJobParameters());
         KeeperSessions.KeeperSession session =
                 sessions.session(step.getJobExecutionId(), options.broadcast());
-        KeeperReport report =
-                switch (series) {
-                    case RiSeries ri -> new ReindexKeeper(session).keep(ri);
-                    case RtSeries rt ->
-                            new RetwapKeeper(session, options.bounds(), options.amount()).keep(rt);
-                };
+        KeeperReport report = keep(series, session, options);
+        if (report.tx() != null && report.tx().status() == TxOutcome.Status.REPLACED) {
+            // another transaction took our nonce and none of ours was mined: the duty may still
+            // be due (or done by someone else, as a retwap's refreshed() then says); decide again
+            log.warn("{}; deciding again", report);
+            report = keep(series, session, options);
+        }
         step.getExecutionContext().putString(REPORT_KEY, report.toString());
         if (report.tx() != null && report.tx().hash() != null) {
             step.getExecutionContext().putString(TX_KEY, report.tx().hash());
@@ -60,6 +62,17 @@ final class KeeperTasklet implements Tasklet {
                         report.action().name().replace('_', '-').toUpperCase(Locale.ROOT),
                         report.toString()));
         return RepeatStatus.FINISHED;
+    }
+
+    private static KeeperReport keep(
+            Series series,
+            KeeperSessions.KeeperSession session,
+            KeeperParametersValidator.KeeperOptions options) {
+        return switch (series) {
+            case RiSeries ri -> new ReindexKeeper(session).keep(ri);
+            case RtSeries rt ->
+                    new RetwapKeeper(session, options.bounds(), options.amount()).keep(rt);
+        };
     }
 
     /** A series whose keeping failed; the message is its report. */

@@ -2,6 +2,7 @@ package com.xpowerbanq.batch.keeper;
 
 import com.xpowerbanq.chain.rpc.JsonRpcChainClient;
 import com.xpowerbanq.chain.rpc.RetryPolicy;
+import com.xpowerbanq.devnet.Devnet;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -15,16 +16,33 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
+import org.web3j.abi.EventEncoder;
+import org.web3j.abi.TypeReference;
+import org.web3j.abi.datatypes.Event;
+import org.web3j.abi.datatypes.generated.Uint256;
 import org.web3j.crypto.Credentials;
 import org.web3j.protocol.Web3j;
+import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.Request;
 import org.web3j.protocol.core.Response;
+import org.web3j.protocol.core.methods.request.EthFilter;
+import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
 /** Test-side handles on a devnet account: its nonce, its key in a file, anvil's mining switches. */
 public final class KeeperDevnet {
+    private static final String REINDEX_TOPIC =
+            EventEncoder.encode(
+                    new Event(
+                            "Reindex",
+                            List.of(
+                                    new TypeReference<Uint256>() {},
+                                    new TypeReference<Uint256>() {},
+                                    new TypeReference<Uint256>() {})));
+
     private KeeperDevnet() {}
 
     public static BigInteger nonce(Web3j web3j, String address) throws IOException {
@@ -117,6 +135,34 @@ public final class KeeperDevnet {
         return pending.subtract(nonce(web3j, account.getAddress())).longValueExact();
     }
 
+    /** The Reindex events of every position from {@code fromBlock} to the latest block. */
+    public static List<Log> reindexLogs(Devnet devnet, long fromBlock) throws IOException {
+        return logs(devnet, fromBlock, REINDEX_TOPIC, List.of());
+    }
+
+    /**
+     * The events with first topic {@code topic} from {@code fromBlock} to the latest block, emitted
+     * by {@code addresses} (every contract when empty).
+     */
+    public static List<Log> logs(
+            Devnet devnet, long fromBlock, String topic, List<String> addresses)
+            throws IOException {
+        if (fromBlock > devnet.latestBlockNumber()) {
+            return List.of();
+        }
+        EthLog logs =
+                devnet.web3j()
+                        .ethGetLogs(
+                                new EthFilter(
+                                                DefaultBlockParameter.valueOf(
+                                                        BigInteger.valueOf(fromBlock)),
+                                                DefaultBlockParameter.valueOf("latest"),
+                                                addresses)
+                                        .addSingleTopic(topic))
+                        .send();
+        return logs.getLogs().stream().map(result -> (Log) result.get()).toList();
+    }
+
     /** A chain client on one endpoint, as the keeper's view calls use it. */
     public static JsonRpcChainClient chain(String rpcUrl) {
         return JsonRpcChainClient.connect(
@@ -125,7 +171,8 @@ public final class KeeperDevnet {
                 new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(100)));
     }
 
-    private static void rpc(String rpcUrl, String method, List<?> params) throws IOException {
+    /** Any of anvil's own methods; an error answer fails. */
+    public static void rpc(String rpcUrl, String method, List<?> params) throws IOException {
         HttpService service = new HttpService(rpcUrl);
         Response<?> response = new Request<>(method, params, service, RawResponse.class).send();
         if (response.hasError()) {

@@ -25,25 +25,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.web3j.abi.EventEncoder;
-import org.web3j.abi.TypeReference;
-import org.web3j.abi.datatypes.Event;
-import org.web3j.abi.datatypes.generated.Uint256;
-import org.web3j.protocol.core.DefaultBlockParameter;
-import org.web3j.protocol.core.methods.request.EthFilter;
-import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 
 /** The reindex job against a devnet: real anvil, real SQLite job repository. */
 class ReindexJobFunctionalTests {
-    private static final String REINDEX_TOPIC =
-            EventEncoder.encode(
-                    new Event(
-                            "Reindex",
-                            List.of(
-                                    new TypeReference<Uint256>() {},
-                                    new TypeReference<Uint256>() {},
-                                    new TypeReference<Uint256>() {})));
     private static final int WORKERS = 4;
 
     @TempDir static Path state;
@@ -69,20 +54,7 @@ class ReindexJobFunctionalTests {
     }
 
     private static List<Log> reindexLogs(long fromBlock) throws Exception {
-        if (fromBlock > devnet.latestBlockNumber()) {
-            return List.of();
-        }
-        EthLog logs =
-                devnet.web3j()
-                        .ethGetLogs(
-                                new EthFilter(
-                                                DefaultBlockParameter.valueOf(
-                                                        BigInteger.valueOf(fromBlock)),
-                                                DefaultBlockParameter.valueOf("latest"),
-                                                List.of())
-                                        .addSingleTopic(REINDEX_TOPIC))
-                        .send();
-        return logs.getLogs().stream().map(result -> (Log) result.get()).toList();
+        return KeeperDevnet.reindexLogs(devnet, fromBlock);
     }
 
     @Test
@@ -168,7 +140,7 @@ class ReindexJobFunctionalTests {
                         new KeeperChainSettings(
                                 devnet.rpcUrl(), "v10a", devnet::registry, Duration.ofSeconds(10)),
                         new KeeperProperties(
-                                1, Duration.ofMillis(100), Duration.ofSeconds(5), null),
+                                1, Duration.ofMillis(100), Duration.ofSeconds(5), 0.25, null),
                         Map.of(),
                         new NonceBook(),
                         () -> KeeperDevnet.chain(devnet.rpcUrl()));

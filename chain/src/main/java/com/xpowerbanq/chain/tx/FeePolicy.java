@@ -126,7 +126,23 @@ public record FeePolicy(
     }
 
     /** Fees of one transaction, in wei per gas. */
-    public record Fees(BigInteger maxFeePerGas, BigInteger maxPriorityFeePerGas) {}
+    public record Fees(BigInteger maxFeePerGas, BigInteger maxPriorityFeePerGas) {
+        /**
+         * The fees of a transaction that replaces this one at its nonce: tip and max fee each at
+         * least an eighth higher (nodes take a replacement only when both rose by 10 % or more),
+         * and the max fee at least twice {@code baseFee} plus the tip, so that a base fee that rose
+         * past the old max fee is paid. A fixed {@code MAX_FEE_PER_GAS} is only the first offer.
+         */
+        public Fees replacing(BigInteger baseFee) {
+            BigInteger tip = raised(maxPriorityFeePerGas);
+            BigInteger maxFee = raised(maxFeePerGas).max(baseFee.shiftLeft(1).add(tip));
+            return new Fees(maxFee, tip);
+        }
+
+        private static BigInteger raised(BigInteger fee) {
+            return fee.add(fee.shiftRight(3)).add(BigInteger.ONE);
+        }
+    }
 
     /** A fee or gas setting that is not a whole number in range; names the setting. */
     public static final class FeeSettingException extends IllegalArgumentException

@@ -1,7 +1,9 @@
 package com.xpowerbanq.chain.tx;
 
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -41,6 +43,7 @@ public final class NonceBook {
     /** One account's nonce count and the lock its submissions are made under. */
     public static final class Account {
         private final ReentrantLock lock = new ReentrantLock();
+        private final Set<BigInteger> inFlight = ConcurrentHashMap.newKeySet();
         private @Nullable BigInteger next;
 
         private Account() {}
@@ -57,13 +60,18 @@ public final class NonceBook {
 
         /**
          * The nonce the next transaction takes: the count kept here, or the chain's pending count
-         * when none is kept (first use, or after {@link #resync}). Call it holding the account.
+         * when none is kept (first use, or after {@link #resync}), but never one a transaction
+         * awaited here holds. Call it holding the account.
          */
         public BigInteger next(PendingCount chain) {
             requireHeld();
             BigInteger known = next;
             if (known == null) {
-                known = chain.read();
+                // a transaction the node lost is not in its count, but is still ours, awaited here
+                known =
+                        inFlight.stream()
+                                .map(nonce -> nonce.add(BigInteger.ONE))
+                                .reduce(chain.read(), BigInteger::max);
                 next = known;
             }
             return known;
@@ -73,6 +81,24 @@ public final class NonceBook {
         public void used(BigInteger nonce) {
             requireHeld();
             next = nonce.add(BigInteger.ONE);
+            inFlight.add(nonce);
+        }
+
+        /** The transaction of {@code nonce} has its outcome: nobody here awaits it any more. */
+        public void settled(BigInteger nonce) {
+            inFlight.remove(nonce);
+        }
+
+        /**
+         * The nonces from {@code mined} (the chain's count of mined transactions) up to {@code
+         * below} that no sender of this process awaits: left by a transaction lost or given up on
+         * earlier, they block every later transaction until something fills them.
+         */
+        public List<BigInteger> orphansBetween(BigInteger mined, BigInteger below) {
+            return java.util.stream.Stream.iterate(
+                            mined, n -> n.compareTo(below) < 0, n -> n.add(BigInteger.ONE))
+                    .filter(n -> !inFlight.contains(n))
+                    .toList();
         }
 
         /**

@@ -1,12 +1,13 @@
 package com.xpowerbanq.chain.tx;
 
+import com.xpowerbanq.chain.rpc.ChainException;
 import com.xpowerbanq.chain.rpc.JsonRpcChainClient;
 import com.xpowerbanq.chain.rpc.RpcErrorException;
 import java.math.BigInteger;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
-import org.web3j.crypto.RawTransaction;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.Transaction;
@@ -19,6 +20,14 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * the process's {@link NonceBook}: allocation and submission happen under the account's lock, so
  * parallel series, and parallel jobs, get consecutive nonces and a refused submission leaves no
  * gap; waiting for receipts runs in parallel.
+ *
+ * <p>Each transaction keeps its deadline ({@link ReceiptPolling#timeout()}). Every {@link
+ * ReceiptPolling#lookEvery()} before it, and at it, the sender looks at the chain ({@link
+ * ChainLook}): one of our versions mined is the outcome; the nonce taken by another transaction is
+ * REPLACED, for the caller to re-check its duty; a transaction the node lost is sent again, then
+ * replaced at the same nonce with higher fees, as is one the fee keeps out of blocks; orphaned
+ * nonces below it are filled with zero-value self-transfers. Past the deadline the outcome says
+ * what the chain says. Versions share the nonce, so a duty never has two effective transactions.
  */
 public final class TransactionSender {
     /** Times a submission refused for its nonce is retried with the chain's count. */
@@ -30,6 +39,7 @@ public final class TransactionSender {
     private final long chainId;
     private final ReceiptPolling receipts;
     private final NonceBook.Account nonces;
+    private final TransactionHealer healer;
 
     private TransactionSender(
             JsonRpcChainClient chain,
@@ -44,6 +54,7 @@ public final class TransactionSender {
         this.chainId = chainId;
         this.receipts = receipts;
         this.nonces = book.account(chainId, signer.address());
+        this.healer = new TransactionHealer(chain, signer, chainId, nonces);
     }
 
     /**
@@ -73,8 +84,9 @@ public final class TransactionSender {
     }
 
     /**
-     * Sends {@code data} to {@code to} and waits for the receipt. A call that would revert is not
-     * sent; its reason is reported instead.
+     * Sends {@code data} to {@code to} and waits for the receipt until the deadline, looking at the
+     * chain before it to heal a transaction that is not coming (see the class comment). A call that
+     * would revert is not sent; its reason is reported instead.
      */
     public TxOutcome send(String to, String data) {
         BigInteger estimate;
@@ -93,10 +105,14 @@ public final class TransactionSender {
         BigInteger gasLimit = feePolicy.gasLimit(estimate);
         FeePolicy.Fees fees = feePolicy.fees(chain);
         Submitted submitted = submit(to, data, gasLimit, fees);
-        if (submitted.refusal != null) {
-            return submitted.refusal;
+        if (submitted.flight == null) {
+            return java.util.Objects.requireNonNull(submitted.refusal);
         }
-        return await(submitted.hash, submitted.nonce, gasLimit, to, data);
+        try {
+            return await(submitted.flight);
+        } finally {
+            nonces.settled(submitted.flight.nonce);
+        }
     }
 
     private TxOutcome refusedEstimate(RpcErrorException error) {
@@ -111,40 +127,37 @@ public final class TransactionSender {
                 RevertReason.describe(error.data(), message) + " (not sent)");
     }
 
-    private record Submitted(
-            @Nullable String hash, @Nullable BigInteger nonce, @Nullable TxOutcome refusal) {}
+    /** A transaction in flight, or the refusal that kept it from flying. */
+    private record Submitted(@Nullable Flight flight, @Nullable TxOutcome refusal) {}
 
-    private Submitted submit(String to, String data, BigInteger gasLimit, FeePolicy.Fees fees) {
+    private Submitted submit(String to, String data, BigInteger gasLimit, FeePolicy.Fees offer) {
         return nonces.exclusively(
                 () -> {
+                    FeePolicy.Fees fees = offer;
                     for (int attempt = 0; ; attempt++) {
                         BigInteger nonce =
                                 nonces.next(
-                                        () -> transactionCount(DefaultBlockParameterName.PENDING));
-                        RawTransaction tx =
-                                RawTransaction.createTransaction(
-                                        chainId,
-                                        nonce,
-                                        gasLimit,
-                                        to,
-                                        BigInteger.ZERO,
-                                        data,
-                                        fees.maxPriorityFeePerGas(),
-                                        fees.maxFeePerGas());
-                        String signed = signer.sign(tx);
+                                        () ->
+                                                healer.transactionCount(
+                                                        DefaultBlockParameterName.PENDING));
+                        String signed =
+                                healer.sign(nonce, gasLimit, to, BigInteger.ZERO, data, fees);
                         String message;
                         try {
-                            String hash =
-                                    chain.request(
-                                                    "eth_sendRawTransaction(nonce " + nonce + ")",
-                                                    w -> w.ethSendRawTransaction(signed))
-                                            .getTransactionHash();
+                            String hash = healer.submit(nonce, signed);
                             nonces.used(nonce);
-                            return new Submitted(hash, nonce, null);
+                            return new Submitted(
+                                    new Flight(nonce, to, data, gasLimit, fees, signed, hash),
+                                    null);
                         } catch (RpcErrorException e) {
                             message = e.detail();
                         }
                         String lower = message.toLowerCase(Locale.ROOT);
+                        if (belowBaseFee(lower) && attempt < NONCE_RETRIES) {
+                            // the base fee rose since the fees were read: offer what it asks now
+                            fees = fees.replacing(healer.nextBaseFee());
+                            continue;
+                        }
                         // our count is off (the account sent from elsewhere): read it again
                         nonces.resync();
                         if (nonceError(lower) && attempt < NONCE_RETRIES) {
@@ -152,7 +165,6 @@ public final class TransactionSender {
                         }
                         if (insufficientFunds(lower)) {
                             return new Submitted(
-                                    null,
                                     null,
                                     TxOutcome.notSent(
                                             TxOutcome.Status.INSUFFICIENT_FUNDS,
@@ -163,11 +175,17 @@ public final class TransactionSender {
                         }
                         return new Submitted(
                                 null,
-                                null,
                                 TxOutcome.notSent(
                                         TxOutcome.Status.REJECTED, "provider refused: " + message));
                     }
                 });
+    }
+
+    /** A refusal saying the max fee does not pay the base fee of the next block. */
+    private static boolean belowBaseFee(String lower) {
+        return lower.contains("less than block base fee")
+                || lower.contains("max fee per gas less than")
+                || lower.contains("fee cap less than");
     }
 
     /** A refusal saying the nonce is taken or out of line, not that the transaction is wrong. */
@@ -180,67 +198,124 @@ public final class TransactionSender {
                 || lower.contains("nonce has already been used");
     }
 
-    private BigInteger transactionCount(DefaultBlockParameterName tag) {
-        return chain.request(
-                        "eth_getTransactionCount(" + from() + ", " + tag.getValue() + ")",
-                        w -> w.ethGetTransactionCount(from(), tag))
-                .getTransactionCount();
+    /**
+     * Polls the receipts of every version of {@code flight}; at each look before the deadline
+     * applies the remedies the chain calls for, at the deadline reports what it says.
+     */
+    private TxOutcome await(Flight flight) {
+        long start = System.nanoTime();
+        long deadline = start + receipts.timeout().toNanos();
+        long every = receipts.lookEvery().toNanos();
+        for (long look = start + every; ; look += every) {
+            Optional<TransactionReceipt> receipt =
+                    receipts.awaitAny(chain, flight::hashes, Math.min(look, deadline));
+            if (receipt.isPresent()) {
+                return mined(flight, receipt.get());
+            }
+            boolean last = System.nanoTime() - deadline >= 0;
+            ChainLook seen;
+            try {
+                seen = healer.look(flight);
+            } catch (ChainException e) {
+                if (last) {
+                    return unmined(flight, "the chain did not answer a look: " + e.getMessage());
+                }
+                continue;
+            }
+            List<ChainLook.Remedy> remedies = seen.remedies(flight.rebroadcasts > 0);
+            if (remedies.contains(ChainLook.Remedy.TAKEN)) {
+                return taken(flight, seen);
+            }
+            if (last) {
+                return unmined(flight, seen);
+            }
+            for (ChainLook.Remedy remedy : remedies) {
+                healer.apply(remedy, flight, seen);
+            }
+        }
     }
 
-    private TxOutcome await(
-            String hash, BigInteger nonce, BigInteger gasLimit, String to, String data) {
-        Optional<TransactionReceipt> awaited = receipts.await(chain, hash);
-        if (awaited.isEmpty()) {
-            return unmined(hash, nonce);
-        }
-        TransactionReceipt receipt = awaited.get();
+    private TxOutcome mined(Flight flight, TransactionReceipt receipt) {
+        String hash = receipt.getTransactionHash();
+        BigInteger nonce = flight.nonce;
         BigInteger gasUsed = receipt.getGasUsed();
         if (receipt.isStatusOK()) {
             return new TxOutcome(
                     TxOutcome.Status.CONFIRMED, hash, nonce, gasUsed, "", receipt.getBlockNumber());
         }
-        if (gasUsed != null && gasUsed.compareTo(gasLimit) >= 0) {
+        if (gasUsed != null && gasUsed.compareTo(flight.gasLimit) >= 0) {
             return new TxOutcome(
                     TxOutcome.Status.OUT_OF_GAS,
                     hash,
                     nonce,
                     gasUsed,
-                    "ran out of gas at limit " + gasLimit + " (raise GAS_LIMIT or unset it)");
+                    "ran out of gas at limit "
+                            + flight.gasLimit
+                            + " (raise GAS_LIMIT or unset it)");
         }
         return new TxOutcome(
                 TxOutcome.Status.REVERTED,
                 hash,
                 nonce,
                 gasUsed,
-                replayReason(to, data, receipt.getBlockNumber()));
+                replayReason(flight.to, flight.data, receipt.getBlockNumber()));
     }
 
-    private TxOutcome unmined(String hash, BigInteger nonce) {
-        // our count may be ahead of the chain now (a dropped transaction leaves a gap)
+    private TxOutcome taken(Flight flight, ChainLook seen) {
+        // our count may be ahead of the chain now
         nonces.resync();
-        BigInteger mined = transactionCount(DefaultBlockParameterName.LATEST);
-        if (mined.compareTo(nonce) > 0) {
-            return new TxOutcome(
-                    TxOutcome.Status.REPLACED,
-                    hash,
-                    nonce,
-                    null,
-                    "another transaction with nonce " + nonce + " was mined instead");
-        }
-        boolean known =
-                chain.request(
-                                "eth_getTransactionByHash(" + hash + ")",
-                                w -> w.ethGetTransactionByHash(hash))
-                        .getTransaction()
-                        .isPresent();
         return new TxOutcome(
-                TxOutcome.Status.DROPPED,
-                hash,
-                nonce,
+                TxOutcome.Status.REPLACED,
+                flight.firstHash(),
+                flight.nonce,
                 null,
-                known
-                        ? "still pending after " + receipts.timeout().toSeconds() + " s"
-                        : "the provider no longer knows it (dropped from the mempool)");
+                "another transaction with nonce "
+                        + flight.nonce
+                        + " was mined instead ("
+                        + flight.attempts()
+                        + "; "
+                        + seen.describe()
+                        + ")");
+    }
+
+    private TxOutcome unmined(Flight flight, ChainLook seen) {
+        if (seen.minedHash() != null) {
+            return unmined(
+                    flight,
+                    TxOutcome.Status.UNCONFIRMED,
+                    "mined, but the node gave no receipt within "
+                            + receipts.timeout().toSeconds()
+                            + " s ("
+                            + seen.describe()
+                            + ")");
+        }
+        // one still in the pool could be mined after its duty was reported failed: cancel it
+        String after = receipts.timeout().toSeconds() + " s (" + flight.attempts() + "; ";
+        return unmined(
+                flight,
+                TxOutcome.Status.DROPPED,
+                seen.known()
+                        ? "still pending after "
+                                + after
+                                + seen.describe()
+                                + "; "
+                                + healer.cancel(flight, seen)
+                                + ")"
+                        : "the provider no longer knows it (dropped from the mempool) after "
+                                + after
+                                + seen.describe()
+                                + ")");
+    }
+
+    private TxOutcome unmined(Flight flight, String detail) {
+        return unmined(flight, TxOutcome.Status.DROPPED, detail);
+    }
+
+    private TxOutcome unmined(Flight flight, TxOutcome.Status status, String detail) {
+        // our count may be ahead of the chain now (a dropped transaction leaves a gap); the next
+        // transaction reads it again, and fills the gap if it stays
+        nonces.resync();
+        return new TxOutcome(status, flight.firstHash(), flight.nonce, null, detail);
     }
 
     private String replayReason(String to, String data, BigInteger block) {

@@ -33,6 +33,8 @@ public record TxOutcome(
         INSUFFICIENT_FUNDS,
         REPLACED,
         DROPPED,
+        /** In a block, but the node gave no receipt before the deadline. */
+        UNCONFIRMED,
         REJECTED
     }
 

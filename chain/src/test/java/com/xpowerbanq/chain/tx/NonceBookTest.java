@@ -51,4 +51,25 @@ class NonceBookTest {
         assertThatThrownBy(() -> account.next(() -> BigInteger.ONE))
                 .isInstanceOf(IllegalStateException.class);
     }
+
+    @Test
+    void orphansAreTheNoncesBelowThatNoSenderHereAwaits() {
+        // given: nonces 5, 6, 7 handed out; 6 settled (its sender gave up on it)
+        NonceBook.Account account = new NonceBook().account(1, ADDRESS);
+        account.exclusively(
+                () -> {
+                    account.next(() -> BigInteger.valueOf(5));
+                    for (int n = 5; n <= 7; n++) {
+                        account.used(BigInteger.valueOf(n));
+                    }
+                    return null;
+                });
+        account.settled(BigInteger.valueOf(6));
+
+        // when / then: the chain has mined up to 3, a transaction of nonce 8 waits
+        assertThat(account.orphansBetween(BigInteger.valueOf(3), BigInteger.valueOf(8)))
+                .containsExactly(
+                        BigInteger.valueOf(3), BigInteger.valueOf(4), BigInteger.valueOf(6));
+        assertThat(account.orphansBetween(BigInteger.valueOf(8), BigInteger.valueOf(8))).isEmpty();
+    }
 }

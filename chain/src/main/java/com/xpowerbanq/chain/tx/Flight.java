@@ -1,0 +1,85 @@
+package com.xpowerbanq.chain.tx;
+
+import java.math.BigInteger;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * One duty's transaction between submission and outcome: its nonce and call, the fees and signed
+ * bytes of its latest version, the hashes of every version sent (a replacement adds one; whichever
+ * is mined is the duty's one effective transaction), and what was done to heal it.
+ */
+final class Flight {
+    final BigInteger nonce;
+    final String to;
+    final String data;
+    final BigInteger gasLimit;
+    private final List<String> hashes = new CopyOnWriteArrayList<>();
+    private FeePolicy.Fees fees;
+    private String signed;
+    int rebroadcasts;
+    int replacements;
+    int gapFills;
+    int fillRounds;
+
+    Flight(
+            BigInteger nonce,
+            String to,
+            String data,
+            BigInteger gasLimit,
+            FeePolicy.Fees fees,
+            String signed,
+            String hash) {
+        this.nonce = nonce;
+        this.to = to;
+        this.data = data;
+        this.gasLimit = gasLimit;
+        this.fees = fees;
+        this.signed = signed;
+        hashes.add(hash);
+    }
+
+    List<String> hashes() {
+        return List.copyOf(hashes);
+    }
+
+    String firstHash() {
+        return hashes.getFirst();
+    }
+
+    FeePolicy.Fees fees() {
+        return fees;
+    }
+
+    String signed() {
+        return signed;
+    }
+
+    /** A version at higher fees was signed; {@code hash} is set once a node took it. */
+    void replacedBy(FeePolicy.Fees fees, String signed, String hash) {
+        this.fees = fees;
+        this.signed = signed;
+        hashes.add(hash);
+        replacements++;
+    }
+
+    /** A version the node refused: the next replacement must offer more than it did. */
+    void outbid(FeePolicy.Fees fees) {
+        this.fees = fees;
+    }
+
+    /** What was tried, for the report: "rebroadcast 1×, replaced 2×, filled 1 gap". */
+    String attempts() {
+        StringBuilder out = new StringBuilder();
+        append(out, rebroadcasts, "rebroadcast " + rebroadcasts + "×");
+        append(out, replacements, "replaced " + replacements + "× at higher fees");
+        append(out, gapFills, "filled " + gapFills + " nonce gap(s)");
+        return out.isEmpty() ? "neither rebroadcast nor replaced" : out.toString();
+    }
+
+    private static void append(StringBuilder out, int count, String text) {
+        if (count > 0) {
+            out.append(out.isEmpty() ? "" : ", ").append(text);
+        }
+    }
+}
