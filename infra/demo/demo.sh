@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The demo behind `./banq demo`: the whole system on a local devnet, in var/demo/.
-# Starts the chain with the emulated protocol and simulated activity, indexes every series into
+# The demo behind `./banq demo [--run v10a|v10b|v10c]`: the whole system on a local devnet, in
+# var/demo/. Starts the chain with the emulated protocol of the contract run (v10a unless told
+# otherwise) and simulated activity, indexes every series into
 # the state directory, serves the databases with the API, shows the scheduler firing, and keeps
 # everything up until Ctrl-C, which stops every process it started.
 set -euo pipefail
@@ -10,6 +11,30 @@ BANQ="$ROOT/banq"
 DEMO_DIR="$ROOT/var/demo"
 DAYS=${DEMO_DAYS:-7}
 SERVE_SECONDS=${DEMO_SERVE_SECONDS:-60}
+RUN=v10a
+
+usage_error() {
+    echo "demo: $*; usage: ./banq demo [--run v10a|v10b|v10c]" >&2
+    exit 64
+}
+while (($# > 0)); do
+    case $1 in
+    --run)
+        (($# >= 2)) || usage_error "--run needs a contract run"
+        RUN=$2
+        shift 2
+        ;;
+    --run=*)
+        RUN=${1#--run=}
+        shift
+        ;;
+    *) usage_error "unknown argument '$1'" ;;
+    esac
+done
+case $RUN in
+v10a | v10b | v10c) ;;
+*) usage_error "--run must be v10a, v10b or v10c, not '$RUN'" ;;
+esac
 
 pids=()
 cleanup() {
@@ -58,10 +83,10 @@ export BANQ_STATE_DIR="$DEMO_DIR/lib"
 # building every jar once up front keeps the steps below quiet
 "$BANQ" build -Dspotless.check.skip=true
 
-say "starting the devnet: anvil, the emulated v10a protocol, $DAYS days of activity sent by the keeper jobs"
+say "starting the devnet: anvil, the emulated $RUN protocol, $DAYS days of activity sent by the keeper jobs"
 chain_port=$(free_port)
 # the devnet's keeper jobs sign with the devnet's own key, never with one from the caller's shell
-(cd "$DEMO_DIR" && exec env -u PRIVATE_KEY -u PRIVATE_KEY_FILE "$BANQ" devnet --days "$DAYS" --port "$chain_port") >"$DEMO_DIR/devnet.log" 2>&1 &
+(cd "$DEMO_DIR" && exec env -u PRIVATE_KEY -u PRIVATE_KEY_FILE "$BANQ" devnet --run "$RUN" --days "$DAYS" --port "$chain_port") >"$DEMO_DIR/devnet.log" 2>&1 &
 pids+=($!)
 tail -n +1 -f "$DEMO_DIR/devnet.log" --pid "${pids[-1]}" 2>/dev/null | grep --line-buffered 'keeper jobs: day' &
 progress=$!
@@ -70,7 +95,9 @@ kill "$progress" 2>/dev/null || true
 grep -E '^(PROVIDER_URL|CONTRACTS_FILE)=' "$DEMO_DIR/devnet.log"
 PROVIDER_URL=$(sed -n 's/^PROVIDER_URL=//p' "$DEMO_DIR/devnet.log" | head -n 1)
 CONTRACTS_FILE=$(sed -n 's/^CONTRACTS_FILE=//p' "$DEMO_DIR/devnet.log" | head -n 1)
-export PROVIDER_URL CONTRACTS_FILE
+# the jobs and the API read the run's contracts and rows
+CONTRACT_RUN=$RUN
+export PROVIDER_URL CONTRACTS_FILE CONTRACT_RUN
 say "contract registry ($CONTRACTS_FILE):"
 grep -v '^#' "$CONTRACTS_FILE" | grep -v '^$'
 

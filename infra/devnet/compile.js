@@ -6,7 +6,9 @@ const fs = require('fs');
 const path = require('path');
 const solc = require('solc');
 
-const DEPLOYED = ['Token', 'XPower', 'Feed', 'Oracle', 'Pool', 'Position', 'Driver'];
+const DEPLOYED = [
+  'Token', 'XPower', 'Feed', 'Oracle', 'PackedOracle', 'Pool', 'Position', 'LogPosition', 'Driver',
+];
 const contractsDir = path.join(__dirname, 'contracts');
 
 function sorted(value) {

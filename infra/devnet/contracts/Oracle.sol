@@ -17,11 +17,12 @@ struct Quote {
 
 /**
  * Like the protocol's oracle: retwap(source, target) reads the pair's feed for one whole source
- * token, emits that quote in Refresh and folds the previous quote into the mean with a one-hour
- * half-life; getQuotes answers from the mean. retwap needs the keeper role and runs at most
- * once per LIMIT per pair.
+ * token (an amount in the target token's smallest units, as the protocol's feeds quote it), emits
+ * that quote in Refresh and folds the previous quote into the mean with a one-hour half-life;
+ * getQuotes answers from the mean. retwap needs the keeper role and runs at most once per LIMIT
+ * per pair. How Refresh carries the quote is the contract run's: see Oracle and PackedOracle.
  */
-contract Oracle is Owned {
+abstract contract OracleBase is Owned {
     uint256 public constant LIMIT = 1 hours;
     uint256 public constant DECAY_01HL = 0.5e18;
     uint256 private constant ONE = 1e18;
@@ -34,9 +35,6 @@ contract Oracle is Owned {
     mapping(address source => mapping(address target => Quote)) private _last;
     mapping(address source => mapping(address target => Quote)) private _mean;
     mapping(address source => uint256) private _unit;
-
-    event Enlist(address indexed source, address indexed target, address feed, uint256 duration);
-    event Refresh(address indexed source, address indexed target, Quote quote);
 
     error AccessManagedUnauthorized(address caller);
     error InvalidPair(address source, address target);
@@ -63,7 +61,7 @@ contract Oracle is Owned {
         _feed[source][target] = IFeed(feed);
         _until[source][target] = block.timestamp + duration;
         _unit[source] = 10 ** IDecimals(source).decimals();
-        emit Enlist(source, target, feed, duration);
+        _emitEnlist(source, target, feed, duration);
     }
 
     function enlisted(address source, address target) external view returns (bool) {
@@ -91,8 +89,12 @@ contract Oracle is Owned {
         }
         _mean[source][target] = mean;
         _last[source][target] = next;
-        emit Refresh(source, target, next);
+        _emitRefresh(source, target, next);
     }
+
+    function _emitRefresh(address source, address target, Quote memory quote) internal virtual;
+
+    function _emitEnlist(address source, address target, address feed, uint256 dt) internal virtual;
 
     function refreshed(address source, address target) external view returns (bool) {
         return block.timestamp < _last[source][target].time + LIMIT;
@@ -119,5 +121,21 @@ contract Oracle is Owned {
     function getFeed(address source, address target) external view returns (address, uint256) {
         uint256 until = _until[source][target];
         return (address(_feed[source][target]), until > block.timestamp ? until - block.timestamp : 0);
+    }
+}
+
+/** v10a: Refresh carries the quote as the protocol's struct Quote{bid, ask, time}. */
+contract Oracle is OracleBase {
+    event Enlist(address indexed source, address indexed target, address feed, uint256 duration);
+    event Refresh(address indexed source, address indexed target, Quote quote);
+
+    constructor(string memory name_, address driver_) OracleBase(name_, driver_) {}
+
+    function _emitRefresh(address source, address target, Quote memory quote) internal override {
+        emit Refresh(source, target, quote);
+    }
+
+    function _emitEnlist(address source, address target, address feed, uint256 dt) internal override {
+        emit Enlist(source, target, feed, dt);
     }
 }

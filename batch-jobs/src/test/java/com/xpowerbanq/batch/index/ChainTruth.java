@@ -1,7 +1,10 @@
 package com.xpowerbanq.batch.index;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.schema.Catalogue;
+import com.xpowerbanq.schema.ContractRun;
 import com.xpowerbanq.schema.Kind;
 import com.xpowerbanq.schema.RiSeries;
 import com.xpowerbanq.schema.RtSeries;
@@ -11,6 +14,7 @@ import com.xpowerbanq.schema.row.LogJson;
 import com.xpowerbanq.schema.row.RiRow;
 import com.xpowerbanq.schema.row.Row;
 import com.xpowerbanq.schema.row.RowJson;
+import com.xpowerbanq.schema.row.RtMidRow;
 import com.xpowerbanq.schema.row.RtRow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,8 +43,9 @@ import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.Log;
 
 /**
- * What the devnet emitted, asked with web3j's own eth_getLogs (not the code under test), and what a
- * series database holds, in the same shape so the two compare by equality.
+ * What the devnet emitted, asked with web3j's own eth_getLogs (not the code under test) under the
+ * topics of the devnet's contract run, and what a series database holds, in the same shape so the
+ * two compare by equality.
  */
 final class ChainTruth {
 
@@ -63,10 +68,9 @@ final class ChainTruth {
                             emitter(series));
             switch (series) {
                 case RiSeries ri ->
-                        filter.addSingleTopic(Hash.sha3String("Reindex(uint256,uint256,uint256)"));
+                        filter.addSingleTopic(Hash.sha3String(ContractRun.REINDEX_SIGNATURE));
                 case RtSeries rt -> {
-                    filter.addSingleTopic(
-                            Hash.sha3String("Refresh(address,address,(uint256,uint256,uint256))"));
+                    filter.addSingleTopic(Hash.sha3String(devnet.run().refreshSignature()));
                     filter.addSingleTopic(topic(token(rt.source().name())));
                     filter.addSingleTopic(topic(token(rt.target().name())));
                 }
@@ -121,19 +125,36 @@ final class ChainTruth {
     }
 
     private String address(String name) {
-        return devnet.registry().address(name, "v10a").orElseThrow();
+        return devnet.registry().address(name, devnet.run().id()).orElseThrow();
     }
 
     private static String topic(String address) {
         return "0x" + "0".repeat(24) + address.substring(2).toLowerCase(Locale.ROOT);
     }
 
-    /** The events a series database holds, each row read as its typed row, checking its id. */
+    /**
+     * The database of the series in the state directory holds exactly the events the chain emitted
+     * for it, in order, each once, with its id.
+     */
+    void assertStoresExactly(Path state, Series series) {
+        List<Event> expected = events(series);
+        assertThat(expected).as("events of %s on the devnet", series.instanceId()).isNotEmpty();
+        assertThat(stored(state.resolve(series.stateFile()), devnet.chainId(), devnet.run()))
+                .as("rows of %s", series.instanceId())
+                .containsExactlyElementsOf(expected);
+    }
+
+    /** The events a v10a series database holds, each row read as its typed row, checking its id. */
     static List<Event> stored(Path file, long chainId) {
+        return stored(file, chainId, ContractRun.V10A);
+    }
+
+    /** The events a series database of the run holds, read as its typed rows, checking ids. */
+    static List<Event> stored(Path file, long chainId, ContractRun run) {
         Class<? extends Row> kind =
                 Catalogue.fromStateFile(file.getFileName().toString()).kind() == Kind.RI
                         ? RiRow.class
-                        : RtRow.class;
+                        : run.packed() ? RtMidRow.class : RtRow.class;
         List<Event> events = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(SeriesDatabase.readOnlyUrl(file));
                 Statement s = c.createStatement();

@@ -95,13 +95,7 @@ class IndexJobsIT {
     }
 
     private void assertHoldsExactlyTheChainsEvents(String instanceId) {
-        Series series = Catalogue.parse(instanceId);
-        Path file = state.resolve(series.stateFile());
-        List<ChainTruth.Event> expected = truth.events(series);
-        assertThat(expected).as("events of %s on the devnet", instanceId).isNotEmpty();
-        assertThat(ChainTruth.stored(file, devnet.chainId()))
-                .as("rows of %s", instanceId)
-                .containsExactlyElementsOf(expected);
+        truth.assertStoresExactly(state, Catalogue.parse(instanceId));
     }
 
     private static List<SeriesScanReport> reports(JobExecution execution) {

@@ -3,6 +3,7 @@ package com.xpowerbanq.devnet;
 import com.xpowerbanq.chain.rpc.ChainException;
 import com.xpowerbanq.chain.rpc.JsonRpcChainClient;
 import com.xpowerbanq.schema.Catalogue;
+import com.xpowerbanq.schema.ContractRun;
 import com.xpowerbanq.schema.Oracle;
 import com.xpowerbanq.schema.Pool;
 import com.xpowerbanq.schema.RiSeries;
@@ -15,6 +16,7 @@ import org.web3j.abi.FunctionEncoder;
 import org.web3j.abi.FunctionReturnDecoder;
 import org.web3j.abi.TypeReference;
 import org.web3j.abi.datatypes.Address;
+import org.web3j.abi.datatypes.Bool;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
@@ -42,8 +44,11 @@ final class Deployment {
         this.deployer = deployer;
     }
 
-    /** Deploys at the given timestamp (and the next second); returns the addresses. */
-    DeployedProtocol deploy(long timestamp, Quotes quotes, Utilisation utils) {
+    /**
+     * Deploys the contracts of the run at the given timestamp (and the next second); returns the
+     * addresses.
+     */
+    DeployedProtocol deploy(long timestamp, ContractRun run, Quotes quotes, Utilisation utils) {
         String driver = deploy("deploy driver", "Driver", 1_000_000);
         Map<String, String> registry = new LinkedHashMap<>();
         for (Token token : Token.values()) {
@@ -54,7 +59,7 @@ final class Deployment {
                     oracle.id(),
                     deploy(
                             "deploy oracle " + oracle.id(),
-                            "Oracle",
+                            run.packed() ? "PackedOracle" : "Oracle",
                             1_500_000,
                             new Utf8String("Devnet Oracle " + oracle.id()),
                             new Address(driver)));
@@ -93,7 +98,8 @@ final class Deployment {
                             new DynamicArray<>(Address.class, tokens),
                             new Address(oracle),
                             new Address(driver),
-                            new Uint256(utils.at(pool, pool.first(), timestamp))));
+                            new Uint256(utils.at(pool, pool.first(), timestamp)),
+                            new Bool(run.packed())));
         }
         tx.call(Calls.init(registry.get(Token.XPOW.name())));
         tx.mineAt(at + 1);

@@ -3,6 +3,7 @@ package com.xpowerbanq.devnet;
 import com.xpowerbanq.chain.rpc.JsonRpcChainClient;
 import com.xpowerbanq.chain.rpc.RetryPolicy;
 import com.xpowerbanq.schema.ContractRegistry;
+import com.xpowerbanq.schema.ContractRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -23,9 +24,9 @@ import org.web3j.protocol.http.HttpService;
 import org.web3j.utils.Numeric;
 
 /**
- * A local chain with the emulated v10a protocol: anvil on a loopback port, the contracts deployed,
- * the registry written, and days of activity simulated. Close it to stop anvil; it is also stopped
- * when the JVM exits.
+ * A local chain with the emulated protocol of one contract run (v10a unless told otherwise): anvil
+ * on a loopback port, the contracts deployed, the registry written, and days of activity simulated.
+ * Close it to stop anvil; it is also stopped when the JVM exits.
  *
  * <pre>{@code
  * try (Devnet devnet = Devnet.start(DevnetOptions.defaults().withDays(3))) {
@@ -61,6 +62,7 @@ public final class Devnet implements AutoCloseable {
     private final Path registryFile;
     private final @Nullable Path tempDir;
     private final DeployedProtocol protocol;
+    private final ContractRun run;
     private @Nullable Keeper keeper;
     private @Nullable Path keyFile;
 
@@ -73,7 +75,8 @@ public final class Devnet implements AutoCloseable {
             ContractRegistry registry,
             Path registryFile,
             @Nullable Path tempDir,
-            DeployedProtocol protocol) {
+            DeployedProtocol protocol,
+            ContractRun run) {
         this.anvil = anvil;
         this.web3j = web3j;
         this.chain = chain;
@@ -83,6 +86,7 @@ public final class Devnet implements AutoCloseable {
         this.registryFile = registryFile;
         this.tempDir = tempDir;
         this.protocol = protocol;
+        this.run = run;
     }
 
     /**
@@ -126,9 +130,9 @@ public final class Devnet implements AutoCloseable {
             Transactor tx = new Transactor(chain, rpc, DevAccounts.account(0));
             DeployedProtocol protocol =
                     new Deployment(chain, tx, deployerAddress())
-                            .deploy(genesis + 1, new Quotes(), new Utilisation());
+                            .deploy(genesis + 1, options.run(), new Quotes(), new Utilisation());
             Path registryFile = stateDir.resolve("contracts.env");
-            ContractRegistry registry = DevnetRegistry.of(anvil.url(), protocol);
+            ContractRegistry registry = DevnetRegistry.of(anvil.url(), protocol, options.run());
             registry.write(registryFile);
             devnet =
                     new Devnet(
@@ -140,7 +144,8 @@ public final class Devnet implements AutoCloseable {
                             registry,
                             registryFile,
                             tempDir,
-                            protocol);
+                            protocol,
+                            options.run());
             if (options.keeper() != null) {
                 devnet.keeper = options.keeper().open(devnet);
             }
@@ -247,7 +252,12 @@ public final class Devnet implements AutoCloseable {
         return CHAIN_ID;
     }
 
-    /** The contract registry of this devnet (run v10a, PROVIDER_URL = {@link #rpcUrl()}). */
+    /** The contract run this devnet emulates; its registry names its contracts under it. */
+    public ContractRun run() {
+        return run;
+    }
+
+    /** The contract registry of this devnet ({@link #run()}, PROVIDER_URL = {@link #rpcUrl()}). */
     public ContractRegistry registry() {
         return registry;
     }

@@ -1,5 +1,6 @@
 package com.xpowerbanq.devnet;
 
+import com.xpowerbanq.schema.ContractRun;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * JUnit 5 extension giving each test class one started, seeded {@link Devnet}, injected into
  * constructor, {@code @BeforeAll}, {@code @BeforeEach} and test method parameters of type Devnet.
  * The devnet simulates {@value #DEFAULT_DAYS} days unless the class says otherwise with {@link
- * DevnetDays}, and is closed after the class's last test, whether tests passed or not.
+ * DevnetDays}, of the v10a run unless it says {@link DevnetRun}, and is closed after the class's
+ * last test, whether tests passed or not.
  *
  * <pre>{@code
  * @ExtendWith(DevnetExtension.class)
@@ -69,7 +71,13 @@ public final class DevnetExtension
                         .map(c -> c.getAnnotation(DevnetDays.class))
                         .map(DevnetDays::value)
                         .orElse(DEFAULT_DAYS);
-        return DevnetOptions.defaults().withDays(days);
+        ContractRun run =
+                classContext
+                        .getTestClass()
+                        .map(c -> c.getAnnotation(DevnetRun.class))
+                        .map(DevnetRun::value)
+                        .orElse(ContractRun.V10A);
+        return DevnetOptions.defaults().withDays(days).withRun(run);
     }
 
     /** The context of the outermost test class, which owns the devnet. */

@@ -16,8 +16,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Every function, event and error the emulation shares by name with the protocol's published ABI
- * (test resources reference-abi/, copied from the v10a run) has exactly its signature: types,
- * indexed flags, event field names, outputs and mutability; and what the system uses is there.
+ * (test resources reference-abi/, copied from the v10a run, and reference-abi/v10b/ from the v10b
+ * run, whose ABIs v10c shares) has exactly its signature: types, indexed flags, event field names,
+ * outputs and mutability; and what the system uses is there.
  */
 class AbiConformanceTest {
 
@@ -34,6 +35,12 @@ class AbiConformanceTest {
                 "XPower; xpow.json; init currentInterval blockHashOf mint balanceOf decimals symbol"
                         + " Init Transfer ExpiredBlockHash DuplicatePairIndex EmptyNonceHash",
                 "Token; erc20.json; name symbol decimals balanceOf transfer totalSupply Transfer",
+                "LogPosition; v10b/position.json; reindex index pool asset decimals name symbol"
+                        + " Reindex",
+                "Pool; v10b/pool.json; supplyOf borrowOf tokens oracle enlisted NotEnlisted",
+                "PackedOracle; v10b/oracle.json; retwap refreshed getQuotes getQuote getFeed enlist"
+                        + " enlisted name Refresh Enlist AccessManagedUnauthorized Limited"
+                        + " MissingQuote",
             })
     void sharedEntriesHaveTheReferenceSignatures(String contract, String reference, String required)
             throws IOException {

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.web3j.abi.FunctionEncoder;
+import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.crypto.Credentials;
@@ -20,9 +21,16 @@ import org.web3j.tx.RawTransactionManager;
 final class ChainCalls {
 
     private final Web3j web3j;
+    private final Credentials deployer;
 
     ChainCalls(Devnet devnet) {
         this.web3j = devnet.web3j();
+        this.deployer = devnet.deployer();
+    }
+
+    /** The deployer (which holds the keeper role) retwaps the pair on the oracle. */
+    TransactionReceipt retwap(String oracle, String source, String target) throws IOException {
+        return send(deployer, oracle, encode("retwap", new Address(source), new Address(target)));
     }
 
     @SuppressWarnings("rawtypes")

@@ -122,7 +122,7 @@ class DevnetIT {
         BigInteger indexRay = PlainJsonRpc.word(data, 0);
         assertThat(indexRay).isGreaterThan(previousIndex).isGreaterThan(RAY);
         assertThat(PlainJsonRpc.word(data, 1)).isEqualTo(util).isBetween(BigInteger.ZERO, WAD);
-        assertThat(PlainJsonRpc.word(data, 2).longValueExact()).isEqualTo(blockTime(block));
+        assertThat(PlainJsonRpc.word(data, 2).longValueExact()).isEqualTo(rpc.blockTime(block));
     }
 
     @Test
@@ -144,11 +144,7 @@ class DevnetIT {
                 .endsWith("0");
 
         // when
-        TransactionReceipt receipt =
-                chain.send(
-                        devnet.deployer(),
-                        oracle,
-                        ChainCalls.encode("retwap", new Address(xpow), new Address(apow)));
+        TransactionReceipt receipt = chain.retwap(oracle, xpow, apow);
 
         // then
         assertThat(receipt.isStatusOK()).isTrue();
@@ -166,7 +162,7 @@ class DevnetIT {
         assertThat(PlainJsonRpc.word(data, 0)).isEqualTo(PlainJsonRpc.word(quotes, 0));
         assertThat(PlainJsonRpc.word(data, 1)).isEqualTo(PlainJsonRpc.word(quotes, 1));
         assertThat(PlainJsonRpc.word(data, 0)).isLessThan(PlainJsonRpc.word(data, 1));
-        assertThat(PlainJsonRpc.word(data, 2).longValueExact()).isEqualTo(blockTime(block));
+        assertThat(PlainJsonRpc.word(data, 2).longValueExact()).isEqualTo(rpc.blockTime(block));
         assertThat(
                         rpc.ethCall(
                                 oracle,
@@ -318,14 +314,5 @@ class DevnetIT {
             }
             return zeros;
         }
-    }
-
-    private static long blockTime(long block) throws Exception {
-        return PlainJsonRpc.number(
-                rpc.result(
-                                "eth_getBlockByNumber",
-                                Numeric.toHexStringWithPrefix(BigInteger.valueOf(block)),
-                                false)
-                        .get("timestamp"));
     }
 }

@@ -93,4 +93,14 @@ final class PlainJsonRpc {
     static long number(JsonNode hexQuantity) {
         return Numeric.toBigInt(hexQuantity.asText()).longValueExact();
     }
+
+    /** The timestamp of a block. */
+    long blockTime(long block) throws IOException, InterruptedException {
+        return number(
+                result(
+                                "eth_getBlockByNumber",
+                                Numeric.toHexStringWithPrefix(BigInteger.valueOf(block)),
+                                false)
+                        .get("timestamp"));
+    }
 }

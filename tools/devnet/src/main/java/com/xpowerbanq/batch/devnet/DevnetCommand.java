@@ -2,6 +2,7 @@ package com.xpowerbanq.batch.devnet;
 
 import com.xpowerbanq.chain.tx.Signer;
 import com.xpowerbanq.devnet.DevnetOptions;
+import com.xpowerbanq.schema.ContractRun;
 import com.xpowerbanq.schema.cli.Cli;
 import com.xpowerbanq.schema.cli.ExitCode;
 import java.io.PrintStream;
@@ -17,9 +18,9 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code ./banq devnet [--days N] [--port P] [--state-dir DIR]}: the local devnet whose simulated
- * reindexes and retwaps are sent by banq-batch's keeper jobs, with the devnet's keeper key, served
- * in the foreground until Ctrl-C or SIGTERM.
+ * {@code ./banq devnet [--run v10a|v10b|v10c] [--days N] [--port P] [--state-dir DIR]}: the local
+ * devnet of one contract run whose simulated reindexes and retwaps are sent by banq-batch's keeper
+ * jobs, with the devnet's keeper key, served in the foreground until Ctrl-C or SIGTERM.
  */
 @Command(
         name = "banq devnet",
@@ -27,7 +28,8 @@ import picocli.CommandLine.Spec;
         version = "banq devnet 1.0",
         description = {
             "Local chain with the emulated protocol and N days of activity sent by the keeper jobs.",
-            "Prints PROVIDER_URL=, CONTRACTS_FILE= and PRIVATE_KEY_FILE= on stdout once ready."
+            "Prints PROVIDER_URL=, CONTRACTS_FILE=, PRIVATE_KEY_FILE= and CONTRACT_RUN= on stdout"
+                    + " once ready."
         })
 public final class DevnetCommand implements Callable<Integer> {
     private final Map<String, String> environment;
@@ -38,6 +40,7 @@ public final class DevnetCommand implements Callable<Integer> {
 
     private int days = DevnetOptions.DEFAULT_DAYS;
     private int port;
+    private ContractRun run = ContractRun.V10A;
 
     @Option(
             names = "--state-dir",
@@ -80,8 +83,26 @@ public final class DevnetCommand implements Callable<Integer> {
         port = number("--port", text, 1, 65535);
     }
 
+    @Option(
+            names = "--run",
+            paramLabel = "RUN",
+            description =
+                    "contract run to emulate: v10a (default), v10b or v10c; the registry names its"
+                            + " contracts under it")
+    void run(String text) {
+        try {
+            run = ContractRun.of(text);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--run: " + e.getMessage());
+        }
+    }
+
     int days() {
         return days;
+    }
+
+    ContractRun contractRun() {
+        return run;
     }
 
     int port() {
@@ -114,6 +135,7 @@ public final class DevnetCommand implements Callable<Integer> {
                         .withDays(days)
                         .withPort(port)
                         .withStateDir(stateDir())
+                        .withRun(run)
                         .withKeeper(
                                 devnet ->
                                         KeeperJobsKeeper.open(

@@ -10,8 +10,8 @@ import sun.misc.Signal;
 
 /**
  * A devnet served in the foreground: started, announced by its {@code PROVIDER_URL=}, {@code
- * CONTRACTS_FILE=} and {@code PRIVATE_KEY_FILE=} lines on stdout, kept until SIGINT or SIGTERM, or
- * until anvil exits on its own.
+ * CONTRACTS_FILE=}, {@code PRIVATE_KEY_FILE=} and {@code CONTRACT_RUN=} lines on stdout, kept until
+ * SIGINT or SIGTERM, or until anvil exits on its own.
  */
 final class ForegroundDevnet {
     private final PrintStream out;
@@ -31,6 +31,7 @@ final class ForegroundDevnet {
             out.println("PROVIDER_URL=" + devnet.rpcUrl());
             out.println("CONTRACTS_FILE=" + devnet.registryFile().toAbsolutePath());
             out.println("PRIVATE_KEY_FILE=" + devnet.keeperKeyFile().toAbsolutePath());
+            out.println("CONTRACT_RUN=" + devnet.run().id());
             out.flush();
             err.println("banq devnet: ready (chain id " + devnet.chainId() + "); Ctrl-C stops it");
             stop.await();

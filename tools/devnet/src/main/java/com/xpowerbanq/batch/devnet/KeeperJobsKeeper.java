@@ -64,7 +64,7 @@ public final class KeeperJobsKeeper implements Keeper {
                         "--state-dir=" + jobs,
                         "--banq.chain.provider-url=" + devnet.rpcUrl(),
                         "--banq.chain.contracts-file=" + devnet.registryFile(),
-                        "--banq.chain.contract-run=v10a",
+                        "--banq.chain.contract-run=" + devnet.run().id(),
                         "--banq.keeper.private-key-file=" + devnet.keeperKeyFile(),
                         "--banq.keeper.receipt-poll=20ms",
                         "--banq.quiet=true",

@@ -38,7 +38,7 @@ class DevnetCommandIT {
 
             // when: it is ready
             List<String> lines = new ArrayList<>();
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 4; i++) {
                 String line = out.readLine();
                 assertThat(line).as("stdout ended; stderr: %s", stderr(dir)).isNotNull();
                 lines.add(line);
@@ -50,6 +50,7 @@ class DevnetCommandIT {
                     .isEqualTo("CONTRACTS_FILE=" + stateDir.resolve("contracts.env"));
             assertThat(lines.get(2))
                     .isEqualTo("PRIVATE_KEY_FILE=" + stateDir.resolve("keeper.key"));
+            assertThat(lines.get(3)).isEqualTo("CONTRACT_RUN=v10a");
             assertThat(Files.readString(stateDir.resolve("contracts.env")))
                     .contains(lines.get(0))
                     .contains("P006_ADDRESS_v10a=0x");

@@ -2,6 +2,7 @@ package com.xpowerbanq.batch.devnet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.xpowerbanq.schema.ContractRun;
 import com.xpowerbanq.schema.cli.Cli;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -26,6 +27,9 @@ class DevnetFlagsTest {
                 "--port 70000;--port must be in 1..65535, got 70000",
                 "--state-dir;Missing required parameter for option '--state-dir'",
                 "--verbose;Unknown option: '--verbose'",
+                "--run v11a;--run: contract run 'v11a' is not one this build decodes: v10a, v10b,"
+                        + " v10c",
+                "--run;Missing required parameter for option '--run'",
             })
     void badFlagsExitWithUsageAndSayWhatToFix(String args, String message) {
         // given
@@ -54,6 +58,9 @@ class DevnetFlagsTest {
         assertThat(defaults.days()).isEqualTo(30);
         assertThat(defaults.port()).isZero();
         assertThat(defaults.stateDir()).isEqualTo(Path.of("var/devnet").toAbsolutePath());
+        assertThat(defaults.contractRun()).isEqualTo(ContractRun.V10A);
+        assertThat(parse("--run", "v10b").contractRun()).isEqualTo(ContractRun.V10B);
+        assertThat(parse("--run=V10C").contractRun()).isEqualTo(ContractRun.V10C);
 
         DevnetCommand given = parse("--days", "3", "--port", "18545", "--state-dir", "/tmp/x");
         assertThat(given.days()).isEqualTo(3);
@@ -79,6 +86,7 @@ class DevnetFlagsTest {
         assertThat(out.toString(StandardCharsets.UTF_8))
                 .contains("Usage: banq devnet")
                 .contains("--days")
+                .contains("--run")
                 .contains("--port")
                 .contains("--state-dir");
     }

@@ -6,6 +6,7 @@ import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.devnet.DevnetOptions;
 import com.xpowerbanq.devnet.SteadyActivity;
 import com.xpowerbanq.schema.Catalogue;
+import com.xpowerbanq.schema.ContractRun;
 import com.xpowerbanq.schema.RiSeries;
 import com.xpowerbanq.schema.RtSeries;
 import java.math.BigInteger;
@@ -34,15 +35,19 @@ import org.web3j.protocol.core.methods.response.Transaction;
 /**
  * {@code ./banq devnet}'s simulation: the market moves on the devnet, and every Reindex and Refresh
  * event of the simulated day comes from a transaction that the keeper jobs sent, signed with the
- * devnet's keeper key straight to the position or oracle, in simulated time.
+ * devnet's keeper key straight to the position or oracle, in simulated time; on the v10a run here,
+ * on a packed run in {@link KeeperDrivenPackedDevnetIT}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class KeeperDrivenDevnetIT {
-    private static final String REINDEX = Hash.sha3String("Reindex(uint256,uint256,uint256)");
-    private static final String REFRESH =
-            Hash.sha3String("Refresh(address,address,(uint256,uint256,uint256))");
-
     private Devnet devnet;
+    private String reindex;
+    private String refresh;
+
+    /** The contract run the devnet emulates. */
+    ContractRun run() {
+        return ContractRun.V10A;
+    }
 
     @BeforeAll
     void simulateOneDayWithTheKeeperJobs(@TempDir Path dir) throws Exception {
@@ -51,9 +56,12 @@ class KeeperDrivenDevnetIT {
         Files.createDirectories(stale);
         Files.writeString(stale.resolve("banq-batch.db"), "executions of a chain that is gone");
 
+        reindex = Hash.sha3String(ContractRun.REINDEX_SIGNATURE);
+        refresh = Hash.sha3String(run().refreshSignature());
         devnet =
                 Devnet.start(
                         DevnetOptions.defaults()
+                                .withRun(run())
                                 .withDays(1)
                                 .withStateDir(dir.resolve("devnet"))
                                 .withKeeper(
@@ -76,7 +84,7 @@ class KeeperDrivenDevnetIT {
             String position = devnet.protocol().position(series.instanceId());
 
             // when
-            List<Log> logs = logs(position, REINDEX);
+            List<Log> logs = logs(position, reindex);
 
             // then: sent to the position itself (not through the devnet's Driver) by the keeper
             assertThat(logs).as(series.instanceId()).hasSize(4);
@@ -101,7 +109,7 @@ class KeeperDrivenDevnetIT {
 
             // when
             List<Log> logs =
-                    logs(oracle, REFRESH).stream()
+                    logs(oracle, refresh).stream()
                             .filter(log -> topicAddress(log, 1).equalsIgnoreCase(source))
                             .filter(log -> topicAddress(log, 2).equalsIgnoreCase(target))
                             .toList();
