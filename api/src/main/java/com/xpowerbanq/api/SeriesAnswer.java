@@ -7,11 +7,11 @@ import org.jspecify.annotations.Nullable;
  *
  * @param file the database file name, for {@code X-Database}
  * @param etag the strong entity tag of this answer, quotes included
- * @param json the rows as JSON, or null when the client's copy (If-None-Match) is current
+ * @param body the rows as JSON, or null when the client's copy (If-None-Match) is current
  */
-record SeriesAnswer(String file, String etag, @Nullable String json) {
+record SeriesAnswer(String file, String etag, @Nullable AnswerBody body) {
 
     boolean notModified() {
-        return json == null;
+        return body == null;
     }
 }

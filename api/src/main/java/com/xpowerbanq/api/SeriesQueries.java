@@ -55,16 +55,16 @@ final class SeriesQueries {
         if (ifNoneMatch != null && EntityTag.matches(ifNoneMatch, etag)) {
             return new SeriesAnswer(file, etag, null);
         }
-        String cached = cache.get(etag);
+        AnswerBody cached = cache.get(etag);
         if (cached != null) {
             return new SeriesAnswer(file, etag, cached);
         }
         QueryBudget budget = new QueryBudget(queryTimeout);
         computing.incrementAndGet();
         try {
-            String json = compute(route, lease, window, budget);
-            cache.put(etag, json);
-            return new SeriesAnswer(file, etag, json);
+            AnswerBody body = AnswerBody.of(compute(route, lease, window, budget));
+            cache.put(etag, body);
+            return new SeriesAnswer(file, etag, body);
         } catch (SQLException e) {
             throw failure(lease.db(), e, budget);
         } finally {
