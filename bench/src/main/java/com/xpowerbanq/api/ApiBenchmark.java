@@ -153,10 +153,24 @@ final class ApiBenchmark {
             }
             out.printf("load average at the end: %.2f%n", loadAverage());
         }
+        BudgetBench budget = new BudgetBench(System.getenv(BudgetBench.FLAGS_ENV), perRun, out);
+        String year = "lhs=" + LAST.minusDays(364) + "&rhs=" + LAST;
+        budget.throughput(
+                dir,
+                List.of(
+                        new BudgetBench.Target("/health", "/health"),
+                        new BudgetBench.Target(
+                                "daily_average 365 d, " + label(rows),
+                                "/ri_bench_supply_0/daily_average.json?" + year),
+                        new BudgetBench.Target(
+                                "daily_ohlc 365 d, " + label(rows),
+                                "/rt_bench_apow_0/daily_ohlc.json?" + year)),
+                366);
+        budget.memory(dir, LAST, 366);
     }
 
     /** The system's load average over the last minute: other work on the machine skews figures. */
-    private static double loadAverage() {
+    static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
