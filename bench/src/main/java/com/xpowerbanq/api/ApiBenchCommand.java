@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench api [--rows N] [--legacy-rows N] [--seconds S] [--dir DIR]}: the {@link
- * ApiBenchmark}.
+ * {@code bench api [--rows N] [--legacy-rows N] [--seconds S] [--dir DIR] [--own-jvm-only]}: the
+ * {@link ApiBenchmark}.
  */
 @Command(
         name = "api",
@@ -48,11 +48,18 @@ public final class ApiBenchCommand implements Callable<Integer> {
             description = "keep the databases here and reuse them (default: a temporary directory)")
     private @Nullable Path dir;
 
+    @Option(
+            names = "--own-jvm-only",
+            description =
+                    "only the part with banq-api in its own JVM (the unit's flags, 2 cores and"
+                            + " core 0, wrk, memory)")
+    private boolean ownJvmOnly;
+
     @Override
     public Integer call() {
         Bounds.check(spec, "--rows", rows, 1, Long.MAX_VALUE);
         Bounds.check(spec, "--legacy-rows", legacyRows, 1, Long.MAX_VALUE);
         Bounds.check(spec, "--seconds", seconds, 1, Integer.MAX_VALUE);
-        return ApiBenchmark.run(rows, legacyRows, seconds, dir);
+        return ApiBenchmark.run(rows, legacyRows, seconds, dir, ownJvmOnly);
     }
 }

@@ -39,7 +39,11 @@ final class ApiBenchmark {
     private final Duration perRun;
     private final PrintStream out;
 
-    private ApiBenchmark(long rows, long legacyRows, Duration perRun, PrintStream out) {
+    private final boolean ownJvmOnly;
+
+    private ApiBenchmark(
+            long rows, long legacyRows, Duration perRun, boolean ownJvmOnly, PrintStream out) {
+        this.ownJvmOnly = ownJvmOnly;
         this.rows = rows;
         this.legacyRows = legacyRows;
         this.perRun = perRun;
@@ -50,9 +54,11 @@ final class ApiBenchmark {
      * Measures with databases of {@code rows} and {@code legacyRows} events, written into {@code
      * dir} and kept (null: a temporary directory); returns the exit status.
      */
-    static int run(long rows, long legacyRows, int seconds, @Nullable Path dir) {
+    static int run(
+            long rows, long legacyRows, int seconds, @Nullable Path dir, boolean ownJvmOnly) {
         ApiBenchmark bench =
-                new ApiBenchmark(rows, legacyRows, Duration.ofSeconds(seconds), System.out);
+                new ApiBenchmark(
+                        rows, legacyRows, Duration.ofSeconds(seconds), ownJvmOnly, System.out);
         boolean temporary = dir == null;
         try {
             Path where =
@@ -112,6 +118,15 @@ final class ApiBenchmark {
                                 40));
             }
         }
+        if (!ownJvmOnly) {
+            inProcess(dir, options, scenarios);
+        }
+        ownJvm(dir);
+    }
+
+    /** The table of every scenario, the API in this JVM beside the load generator. */
+    private void inProcess(Path dir, ApiOptions options, List<Scenario> scenarios)
+            throws Exception {
         snapshotCost(dir, "ri_bench_supply_0", Route.DAILY_AVERAGE);
         snapshotCost(dir, "rt_bench_apow_0", Route.DAILY_OHLC);
         try (ApiServer server = new ApiServer(options).start();
@@ -153,6 +168,10 @@ final class ApiBenchmark {
             }
             out.printf("load average at the end: %.2f%n", loadAverage());
         }
+    }
+
+    /** banq-api in a JVM of its own, sized as production sizes it. */
+    private void ownJvm(Path dir) throws Exception {
         BudgetBench budget = new BudgetBench(System.getenv(BudgetBench.FLAGS_ENV), perRun, out);
         String year = "lhs=" + LAST.minusDays(364) + "&rhs=" + LAST;
         budget.throughput(

@@ -25,6 +25,7 @@ final class BudgetBench {
 
     private static final int CONNECTIONS = 16;
     private static final int DEMO_ROWS = 5_000;
+    private static final int ROUNDS = 3;
 
     /** One URL path measured, with its label. */
     record Target(String name, String path) {}
@@ -42,24 +43,38 @@ final class BudgetBench {
         this.out = out;
     }
 
-    /** Throughput of {@code targets} (the first is /health) over the databases in {@code dir}. */
+    /**
+     * Throughput of {@code targets} (the first is /health) over the databases in {@code dir}: each
+     * target in turn, {@value #ROUNDS} rounds, medians; a busy machine bends rounds, not ratios.
+     */
     void throughput(Path dir, List<Target> targets, int maxRows) throws Exception {
         out.printf(
-                "%nbanq-api in its own JVM with %s, %d connections, %d s per run:%n",
+                "%nbanq-api in its own JVM with %s, %d connections, %d rounds of %d s per target"
+                        + " and generator (medians; wrk on core 1 when the API is on core 0):%n",
                 flags.isEmpty()
                         ? "the JVM's defaults ("
                                 + FLAGS_ENV
                                 + " not set; ./banq bench api sets the unit's flags)"
                         : "the unit's flags " + String.join(" ", flags),
                 CONNECTIONS,
+                ROUNDS,
                 perRun.toSeconds());
-        boolean wrk = Wrk.available();
-        if (!wrk) {
+        List<String> generators = new ArrayList<>(List.of("java"));
+        if (Wrk.available()) {
+            generators.add("wrk");
+        } else {
             out.println("wrk is not installed (apt-get install wrk): its rows are left out");
         }
         out.printf(
-                "%-34s %5s %-10s %10s %9s %9s %9s  %s%n",
-                "scenario", "cpus", "generator", "req/s", "p50 ms", "p99 ms", "x /health", "load");
+                "%-34s %5s %-9s %10s %9s %11s %9s  %s%n",
+                "scenario",
+                "cpus",
+                "generator",
+                "req/s",
+                "p99 ms",
+                "cpu us/req",
+                "x /health",
+                "load");
         for (String cpus : new String[] {null, "0"}) {
             try (ApiProcess api = ApiProcess.start(flags, cpus, dir, maxRows)) {
                 LoadGenerator load = new LoadGenerator(api.port());
@@ -67,66 +82,58 @@ final class BudgetBench {
                     // warm-up: the JIT, and the snapshot a window is answered from after its first
                     load.run(List.of(t.path()), new AtomicLong(), 4, Duration.ofSeconds(1), 20_000);
                 }
-                double healthJava = 0;
-                double healthWrk = 0;
-                for (Target t : targets) {
-                    LoadGenerator.Result r =
-                            load.run(
-                                    List.of(t.path()),
-                                    new AtomicLong(),
-                                    CONNECTIONS,
-                                    perRun,
-                                    Long.MAX_VALUE);
-                    healthJava = healthJava == 0 ? r.perSecond() : healthJava;
-                    row(
-                            t.name(),
-                            cpus,
-                            "java",
-                            r.perSecond(),
-                            r.percentileMillis(50),
-                            r.percentileMillis(99),
-                            r.perSecond() / healthJava);
-                    if (wrk) {
-                        // pinned: the API on core 0, wrk on core 1
-                        Wrk.Result w =
-                                Wrk.run(
-                                        "http://127.0.0.1:" + api.port() + t.path(),
-                                        CONNECTIONS,
-                                        perRun,
-                                        cpus == null ? null : "1");
-                        healthWrk = healthWrk == 0 ? w.perSecond() : healthWrk;
-                        row(
-                                t.name(),
-                                cpus,
-                                "wrk",
-                                w.perSecond(),
-                                w.p50Millis(),
-                                w.p99Millis(),
-                                w.perSecond() / healthWrk);
+                for (String generator : generators) {
+                    List<double[]> rounds = new ArrayList<>(); // per round: per target, 3 figures
+                    for (int round = 0; round < ROUNDS; round++) {
+                        double[] figures = new double[targets.size() * 3];
+                        for (int i = 0; i < targets.size(); i++) {
+                            long cpu0 = api.cpuMicros();
+                            double[] run = run(api, load, generator, targets.get(i), cpus);
+                            figures[3 * i] = run[0];
+                            figures[3 * i + 1] = run[1];
+                            figures[3 * i + 2] = (api.cpuMicros() - cpu0) / run[2];
+                        }
+                        rounds.add(figures);
+                    }
+                    double health = median(rounds, 0);
+                    for (int i = 0; i < targets.size(); i++) {
+                        out.printf(
+                                "%-34s %5s %-9s %10.0f %9.3f %11.1f %9.2f  %.2f%n",
+                                targets.get(i).name(),
+                                cpus == null ? "all" : cpus,
+                                generator,
+                                median(rounds, 3 * i),
+                                median(rounds, 3 * i + 1),
+                                median(rounds, 3 * i + 2),
+                                median(rounds, 3 * i) / health,
+                                ApiBenchmark.loadAverage());
                     }
                 }
             }
         }
     }
 
-    private void row(
-            String name,
-            @Nullable String cpus,
-            String generator,
-            double perSecond,
-            double p50,
-            double p99,
-            double ofHealth) {
-        out.printf(
-                "%-34s %5s %-10s %10.0f %9.3f %9.3f %9.2f  %.2f%n",
-                name,
-                cpus == null ? "all" : cpus,
-                generator,
-                perSecond,
-                p50,
-                p99,
-                ofHealth,
-                ApiBenchmark.loadAverage());
+    /** One run: requests/s, p99 ms, requests. */
+    private double[] run(
+            ApiProcess api, LoadGenerator load, String generator, Target t, @Nullable String cpus)
+            throws Exception {
+        if (generator.equals("wrk")) {
+            Wrk.Result w =
+                    Wrk.run(
+                            "http://127.0.0.1:" + api.port() + t.path(),
+                            CONNECTIONS,
+                            perRun,
+                            cpus == null ? null : "1");
+            return new double[] {w.perSecond(), w.p99Millis(), w.requests()};
+        }
+        LoadGenerator.Result r =
+                load.run(List.of(t.path()), new AtomicLong(), CONNECTIONS, perRun, Long.MAX_VALUE);
+        return new double[] {r.perSecond(), r.percentileMillis(99), r.requests()};
+    }
+
+    private static double median(List<double[]> rounds, int column) {
+        double[] values = rounds.stream().mapToDouble(r -> r[column]).sorted().toArray();
+        return values[values.length / 2];
     }
 
     /**
@@ -150,6 +157,8 @@ final class BudgetBench {
             load.run(List.of("/health"), new AtomicLong(), 1, Duration.ofSeconds(1), 10);
             Thread.sleep(2_000); // let start-up settle
             double idle = api.residentMiB();
+            // every database opened once, then the load
+            load.run(targets, new AtomicLong(), 1, Duration.ofSeconds(60), targets.size());
             LoadGenerator.Result r =
                     load.run(
                             targets,

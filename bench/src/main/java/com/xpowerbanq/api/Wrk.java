@@ -16,11 +16,12 @@ import org.jspecify.annotations.Nullable;
  */
 final class Wrk {
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([\\d.]+)");
+    private static final Pattern REQUESTS = Pattern.compile("(\\d+) requests in ");
     private static final Pattern PERCENTILE =
             Pattern.compile("^\\s+(50|99)%\\s+([\\d.]+)(us|ms|s)\\s*$", Pattern.MULTILINE);
 
-    /** Requests per second and the p50 and p99 latency in milliseconds. */
-    record Result(double perSecond, double p50Millis, double p99Millis) {}
+    /** Requests per second, the p50 and p99 latency in milliseconds, and the requests made. */
+    record Result(double perSecond, double p50Millis, double p99Millis, long requests) {}
 
     private Wrk() {}
 
@@ -78,7 +79,12 @@ final class Wrk {
                 p99 = millis;
             }
         }
-        return new Result(Double.parseDouble(rate.group(1)), p50, p99);
+        Matcher requests = REQUESTS.matcher(out);
+        return new Result(
+                Double.parseDouble(rate.group(1)),
+                p50,
+                p99,
+                requests.find() ? Long.parseLong(requests.group(1)) : 0);
     }
 
     private static double millis(double value, String unit) {
