@@ -11,29 +11,30 @@ import org.jspecify.annotations.Nullable;
  */
 final class AnswerCache {
     private final int maxEntries;
-    private final long maxChars;
-    private long chars;
-    private final LinkedHashMap<String, String> answers = new LinkedHashMap<>(64, 0.75f, true);
+    private final long maxBytes;
+    private long bytes;
+    private final LinkedHashMap<String, AnswerBody> answers = new LinkedHashMap<>(64, 0.75f, true);
 
-    AnswerCache(int maxEntries, long maxChars) {
+    AnswerCache(int maxEntries, long maxBytes) {
         this.maxEntries = maxEntries;
-        this.maxChars = maxChars;
+        this.maxBytes = maxBytes;
     }
 
-    synchronized @Nullable String get(String etag) {
+    synchronized @Nullable AnswerBody get(String etag) {
         return answers.get(etag);
     }
 
-    synchronized void put(String etag, String json) {
-        if (json.length() > maxChars || maxEntries == 0) {
+    synchronized void put(String etag, AnswerBody body) {
+        int size = body.identity().length;
+        if (size > maxBytes || maxEntries == 0) {
             return;
         }
-        String previous = answers.put(etag, json);
-        chars += json.length() - (previous == null ? 0 : previous.length());
+        AnswerBody previous = answers.put(etag, body);
+        bytes += size - (previous == null ? 0 : previous.identity().length);
         var eldest = answers.entrySet().iterator();
-        while ((answers.size() > maxEntries || chars > maxChars) && eldest.hasNext()) {
-            Map.Entry<String, String> entry = eldest.next();
-            chars -= entry.getValue().length();
+        while ((answers.size() > maxEntries || bytes > maxBytes) && eldest.hasNext()) {
+            Map.Entry<String, AnswerBody> entry = eldest.next();
+            bytes -= entry.getValue().identity().length;
             eldest.remove();
         }
     }

@@ -94,19 +94,10 @@ final class ApiMetrics implements AutoCloseable {
     void answered(Route route, SeriesAnswer answer) {
         String name = route.routeName();
         answers.withTags("route", name, "source", answer.source().label()).increment();
-        String json = answer.json();
-        if (json != null) {
-            rows.withTags("route", name).increment(rowsIn(json));
+        AnswerBody body = answer.body();
+        if (body != null) {
+            rows.withTags("route", name).increment(body.rows());
         }
-    }
-
-    /** Rows are flat JSON objects of numbers and a day, so each opens with the only brace. */
-    static int rowsIn(String json) {
-        int n = 0;
-        for (int i = json.indexOf('{'); i >= 0; i = json.indexOf('{', i + 1)) {
-            n++;
-        }
-        return n;
     }
 
     /** The Prometheus text format of every meter, the database days read just now. */

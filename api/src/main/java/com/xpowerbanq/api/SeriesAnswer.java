@@ -7,10 +7,10 @@ import org.jspecify.annotations.Nullable;
  *
  * @param file the database file name, for {@code X-Database}
  * @param etag the strong entity tag of this answer, quotes included
- * @param json the rows as JSON, or null when the client's copy (If-None-Match) is current
+ * @param body the rows as JSON, or null when the client's copy (If-None-Match) is current
  * @param source where the rows came from
  */
-record SeriesAnswer(String file, String etag, @Nullable String json, Source source) {
+record SeriesAnswer(String file, String etag, @Nullable AnswerBody body, Source source) {
 
     /** Where an answer came from, cheapest first; the metrics count answers by it. */
     enum Source {
@@ -32,6 +32,6 @@ record SeriesAnswer(String file, String etag, @Nullable String json, Source sour
     }
 
     boolean notModified() {
-        return json == null;
+        return body == null;
     }
 }

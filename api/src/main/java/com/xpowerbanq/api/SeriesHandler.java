@@ -40,6 +40,6 @@ final class SeriesHandler {
             return;
         }
         ctx.contentType("application/json");
-        ctx.result(answer.json());
+        answer.body().send(ctx);
     }
 }

@@ -55,7 +55,7 @@ final class SeriesQueries {
         if (ifNoneMatch != null && EntityTag.matches(ifNoneMatch, etag)) {
             return new SeriesAnswer(file, etag, null, SeriesAnswer.Source.NOT_MODIFIED);
         }
-        String cached = cache.get(etag);
+        AnswerBody cached = cache.get(etag);
         if (cached != null) {
             return new SeriesAnswer(file, etag, cached, SeriesAnswer.Source.CACHE);
         }
@@ -63,8 +63,9 @@ final class SeriesQueries {
         computing.incrementAndGet();
         try {
             Rendered rendered = compute(route, lease, window, budget);
-            cache.put(etag, rendered.json());
-            return new SeriesAnswer(file, etag, rendered.json(), rendered.source());
+            AnswerBody body = AnswerBody.of(rendered.json());
+            cache.put(etag, body);
+            return new SeriesAnswer(file, etag, body, rendered.source());
         } catch (SQLException e) {
             throw failure(lease.db(), e, budget);
         } finally {

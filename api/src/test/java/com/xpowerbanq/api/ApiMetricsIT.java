@@ -113,8 +113,8 @@ class ApiMetricsIT {
 
     @Test
     void rowsAreCountedByTheirOpeningBraces() {
-        assertThat(ApiMetrics.rowsIn("[]\n")).isZero();
-        assertThat(ApiMetrics.rowsIn("[{\"avg_util\":0.5,\"day\":\"2025-11-10\",\"n\":1}]\n"))
+        assertThat(AnswerBody.of("[]\n").rows()).isZero();
+        assertThat(AnswerBody.of("[{\"avg_util\":0.5,\"day\":\"2025-11-10\",\"n\":1}]\n").rows())
                 .isEqualTo(1);
     }
 

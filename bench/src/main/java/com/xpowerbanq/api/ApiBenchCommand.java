@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench api [--rows N] [--legacy-rows N] [--seconds S] [--dir DIR] [--metrics-port P]}: the
- * {@link ApiBenchmark}.
+ * {@code bench api [--rows N] [--legacy-rows N] [--seconds S] [--dir DIR] [--metrics-port P]
+ * [--own-jvm-only]}: the {@link ApiBenchmark}.
  */
 @Command(
         name = "api",
@@ -57,6 +57,13 @@ public final class ApiBenchCommand implements Callable<Integer> {
             })
     private @Nullable Integer metricsPort;
 
+    @Option(
+            names = "--own-jvm-only",
+            description =
+                    "only the part with banq-api in its own JVM (the unit's flags, 2 cores and"
+                            + " core 0, wrk, memory)")
+    private boolean ownJvmOnly;
+
     @Override
     public Integer call() {
         Bounds.check(spec, "--rows", rows, 1, Long.MAX_VALUE);
@@ -65,6 +72,6 @@ public final class ApiBenchCommand implements Callable<Integer> {
         if (metricsPort != null) {
             Bounds.check(spec, "--metrics-port", metricsPort, 0, 65_535);
         }
-        return ApiBenchmark.run(rows, legacyRows, seconds, dir, metricsPort);
+        return ApiBenchmark.run(rows, legacyRows, seconds, dir, metricsPort, ownJvmOnly);
     }
 }

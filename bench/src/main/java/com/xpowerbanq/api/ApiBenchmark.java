@@ -40,12 +40,16 @@ final class ApiBenchmark {
     private final PrintStream out;
     private final @Nullable Integer metricsPort;
 
+    private final boolean ownJvmOnly;
+
     private ApiBenchmark(
             long rows,
             long legacyRows,
             Duration perRun,
             PrintStream out,
-            @Nullable Integer metricsPort) {
+            @Nullable Integer metricsPort,
+            boolean ownJvmOnly) {
+        this.ownJvmOnly = ownJvmOnly;
         this.rows = rows;
         this.legacyRows = legacyRows;
         this.perRun = perRun;
@@ -63,10 +67,16 @@ final class ApiBenchmark {
             long legacyRows,
             int seconds,
             @Nullable Path dir,
-            @Nullable Integer metricsPort) {
+            @Nullable Integer metricsPort,
+            boolean ownJvmOnly) {
         ApiBenchmark bench =
                 new ApiBenchmark(
-                        rows, legacyRows, Duration.ofSeconds(seconds), System.out, metricsPort);
+                        rows,
+                        legacyRows,
+                        Duration.ofSeconds(seconds),
+                        System.out,
+                        metricsPort,
+                        ownJvmOnly);
         boolean temporary = dir == null;
         try {
             Path where =
@@ -126,6 +136,15 @@ final class ApiBenchmark {
                                 40));
             }
         }
+        if (!ownJvmOnly) {
+            inProcess(dir, options, scenarios);
+        }
+        ownJvm(dir);
+    }
+
+    /** The table of every scenario, the API in this JVM beside the load generator. */
+    private void inProcess(Path dir, ApiOptions options, List<Scenario> scenarios)
+            throws Exception {
         snapshotCost(dir, "ri_bench_supply_0", Route.DAILY_AVERAGE);
         snapshotCost(dir, "rt_bench_apow_0", Route.DAILY_OHLC);
         try (ApiServer server = new ApiServer(options).start();
@@ -261,8 +280,26 @@ final class ApiBenchmark {
                 .body();
     }
 
+    /** banq-api in a JVM of its own, sized as production sizes it. */
+    private void ownJvm(Path dir) throws Exception {
+        BudgetBench budget = new BudgetBench(System.getenv(BudgetBench.FLAGS_ENV), perRun, out);
+        String year = "lhs=" + LAST.minusDays(364) + "&rhs=" + LAST;
+        budget.throughput(
+                dir,
+                List.of(
+                        new BudgetBench.Target("/health", "/health"),
+                        new BudgetBench.Target(
+                                "daily_average 365 d, " + label(rows),
+                                "/ri_bench_supply_0/daily_average.json?" + year),
+                        new BudgetBench.Target(
+                                "daily_ohlc 365 d, " + label(rows),
+                                "/rt_bench_apow_0/daily_ohlc.json?" + year)),
+                366);
+        budget.memory(dir, LAST, 366);
+    }
+
     /** The system's load average over the last minute: other work on the machine skews figures. */
-    private static double loadAverage() {
+    static double loadAverage() {
         return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 

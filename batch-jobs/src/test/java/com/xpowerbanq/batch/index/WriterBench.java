@@ -30,23 +30,50 @@ public final class WriterBench {
     private WriterBench() {}
 
     public static Result run(Series series, Path dir, int rows) {
-        List<SeriesRow> generated = generate(series, rows);
-        Path file = dir.resolve(series.stateFile());
-        try (RawLogStore store = RawLogStore.open(file, series.kind())) {
+        return run(series, dir, 0, rows);
+    }
+
+    /**
+     * Times {@code rows} rows written in chunks of 16 into the series database in {@code dir},
+     * numbered after the {@code from} rows it already holds (see {@link #fill}).
+     */
+    public static Result run(Series series, Path dir, int from, int rows) {
+        List<SeriesRow> generated = generate(series, from, rows);
+        try (RawLogStore store = RawLogStore.open(dir.resolve(series.stateFile()), series.kind())) {
             long started = System.nanoTime();
-            for (int i = 0; i < generated.size(); i += IndexConfiguration.CHUNK) {
-                List<SeriesRow> chunk =
-                        generated.subList(
-                                i, Math.min(generated.size(), i + IndexConfiguration.CHUNK));
-                SeriesRow last = chunk.get(chunk.size() - 1);
-                store.write(chunk, new WindowEnd(last.block(), 31337, ADDRESS));
-            }
+            write(store, generated, IndexConfiguration.CHUNK);
             double seconds = (System.nanoTime() - started) / 1e9;
             return new Result(series.instanceId(), rows, seconds);
         }
     }
 
+    /**
+     * Writes the first {@code rows} generated rows into the series database in {@code dir} in large
+     * transactions, untimed: the history a chunk-16 run then writes on top of.
+     */
+    public static void fill(Series series, Path dir, int rows) {
+        int batch = 50_000; // generated rows are about 1 kB each: never all at once
+        try (RawLogStore store = RawLogStore.open(dir.resolve(series.stateFile()), series.kind())) {
+            for (int from = 0; from < rows; from += batch) {
+                write(store, generate(series, from, Math.min(batch, rows - from)), 4_096);
+            }
+        }
+    }
+
+    private static void write(RawLogStore store, List<SeriesRow> rows, int chunkSize) {
+        for (int i = 0; i < rows.size(); i += chunkSize) {
+            List<SeriesRow> chunk = rows.subList(i, Math.min(rows.size(), i + chunkSize));
+            SeriesRow last = chunk.get(chunk.size() - 1);
+            store.write(chunk, new WindowEnd(last.block(), 31337, ADDRESS));
+        }
+    }
+
     static List<SeriesRow> generate(Series series, int rows) {
+        return generate(series, 0, rows);
+    }
+
+    /** Rows number {@code from} to {@code from + rows - 1}: one a minute, one block each. */
+    static List<SeriesRow> generate(Series series, int from, int rows) {
         EventDecoder decoder =
                 switch (series) {
                     case RiSeries ri -> new ReindexDecoder(ri, ADDRESS, ContractRun.V10A);
@@ -60,7 +87,7 @@ public final class WriterBench {
         }
         long start = 1_700_000_000L;
         List<SeriesRow> out = new ArrayList<>(rows);
-        for (int i = 0; i < rows; i++) {
+        for (int i = from; i < from + rows; i++) {
             long time = start + 60L * i;
             BigInteger a =
                     BigInteger.TEN

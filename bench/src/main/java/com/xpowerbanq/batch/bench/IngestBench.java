@@ -30,7 +30,7 @@ import org.springframework.batch.core.job.JobExecution;
  * when both are set). Prints figures; asserts nothing.
  */
 public final class IngestBench {
-    private static final Set<String> PARAMETERS = Set.of("rows", "days", "window");
+    private static final Set<String> PARAMETERS = Set.of("rows", "filled", "days", "window");
 
     private IngestBench() {}
 
@@ -64,6 +64,7 @@ public final class IngestBench {
                 out.printf(
                         "  %-18s %,d rows in %.2f s: %,.0f rows/s%n",
                         r.series(), r.rows(), r.seconds(), r.rowsPerSecond());
+                filledRate(series, dir.resolve("filled"), settings, r, out);
             }
             List<String> failed = backfill(dir.resolve("state"), settings, options, env, out);
             if (!failed.isEmpty()) {
@@ -82,21 +83,48 @@ public final class IngestBench {
         }
     }
 
-    /** The bench's parameters: rows written per series, devnet days, backfill window. */
-    record Settings(int rows, int days, String window) {
+    /**
+     * The same rows written on top of a database that already holds {@code filled} rows, in the
+     * same run as the empty one: the two rates and their ratio, so that a cost growing with the
+     * history shows.
+     */
+    private static void filledRate(
+            Series series, Path dir, Settings settings, WriterBench.Result empty, PrintStream out) {
+        WriterBench.fill(series, dir, settings.filled());
+        WriterBench.Result r = WriterBench.run(series, dir, settings.filled(), settings.rows());
+        out.printf(
+                "  %-18s %,d rows on %,d rows in %.2f s: %,.0f rows/s (empty: %,.0f rows/s,"
+                        + " ratio %.2f; load average %s)%n",
+                r.series(),
+                r.rows(),
+                settings.filled(),
+                r.seconds(),
+                r.rowsPerSecond(),
+                empty.rowsPerSecond(),
+                r.rowsPerSecond() / empty.rowsPerSecond(),
+                loadAverage());
+    }
+
+    /**
+     * The bench's parameters: rows written per series, rows already in the database of the second
+     * writer run, devnet days, backfill window.
+     */
+    record Settings(int rows, int filled, int days, String window) {
         static Settings parse(Map<String, String> parameters) {
             for (String name : parameters.keySet()) {
                 if (!PARAMETERS.contains(name)) {
                     throw new IllegalArgumentException(
                             "unknown parameter '"
                                     + name
-                                    + "' (accepted: rows=N, days=N, window=BLOCKS)");
+                                    + "' (accepted: rows=N, filled=N, days=N,"
+                                    + " window=BLOCKS)");
                 }
             }
             int rows = count(parameters, "rows", "200000", 100_000_000);
+            int filled = count(parameters, "filled", "1000000", 100_000_000);
             int days = count(parameters, "days", "120", 3650);
             int window = count(parameters, "window", "1000", 100_000_000);
-            return new Settings(rows, days, String.valueOf(window));
+            return new Settings(rows, filled, days, String.valueOf(window));
         }
 
         private static int count(

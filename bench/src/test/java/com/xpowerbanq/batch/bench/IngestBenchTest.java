@@ -60,7 +60,7 @@ class IngestBenchTest {
         // when
         int code =
                 bench(
-                        Map.of("rows", "64"),
+                        Map.of("rows", "64", "filled", "64"),
                         Map.of("PROVIDER_URL", dead, "CONTRACTS_FILE", contracts.toString()),
                         "--banq.chain.attempts=1",
                         "--banq.chain.call-timeout=2s");

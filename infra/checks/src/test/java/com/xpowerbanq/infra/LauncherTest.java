@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -118,10 +119,43 @@ class LauncherTest {
         assertThat(after).doesNotContain("MAVEN_OPTS").contains("-jar " + jar);
     }
 
-    private String devnet(Path tree) {
+    @Test
+    void theApiAndItsBenchStartWithTheJvmFlagsOfTheApiUnit() throws IOException {
+        // given: a checkout with built api and bench jars, and the unit's flags
+        Path tree = Files.createDirectories(scratch.resolve("tree"));
+        Files.copy(Repository.root().resolve("banq"), tree.resolve("banq"));
+        Path unit = Repository.infra("systemd", "banq-api.service");
+        Files.createDirectories(tree.resolve("infra/systemd"));
+        Files.copy(unit, tree.resolve("infra/systemd/banq-api.service"));
+        String flags = String.join(" ", SystemdUnitsTest.javaOpts(Files.readString(unit)));
+        Instant now = Instant.now();
+        for (String module : List.of("api", "bench")) {
+            String jar = module.equals("api") ? "banq-api.jar" : "banq-bench.jar";
+            age(file(tree.resolve(module + "/target/" + jar), ""), now.minusSeconds(200));
+            age(file(tree.resolve(module + "/target/.banq-built"), ""), now.minusSeconds(100));
+        }
+        executable(
+                jdk.resolve("java"),
+                "#!/bin/sh\nif [ \"$1\" = -XshowSettings:properties ]; then"
+                        + " echo '    java.specification.version = 25' >&2;"
+                        + " else echo \"java [$*] api-flags [$BANQ_API_JAVA_OPTS]\"; fi\n");
+
+        // when
+        String api = launch(tree, "api", "-p", "0");
+        String bench = launch(tree, "bench", "api", "--seconds", "1");
+
+        // then: the API's own JVM, and the JVM the bench starts for it, get the unit's sizing
+        assertThat(api)
+                .contains("java [" + flags + " -jar " + tree.resolve("api/target/banq-api.jar"));
+        assertThat(bench).contains("api-flags [" + flags + "]").doesNotContain("java [" + flags);
+    }
+
+    private String launch(Path tree, String... args) {
+        List<String> command = new ArrayList<>(List.of(tree.resolve("banq").toString()));
+        command.addAll(List.of(args));
         Command.Result result =
                 Command.run(
-                        List.of(tree.resolve("banq").toString(), "devnet", "--days", "1"),
+                        command,
                         scratch,
                         Map.of(
                                 "JAVA_HOME",
@@ -132,6 +166,10 @@ class LauncherTest {
                                 bin + ":" + System.getenv("PATH")));
         assertThat(result.ok()).as(result.output()).isTrue();
         return result.output();
+    }
+
+    private String devnet(Path tree) {
+        return launch(tree, "devnet", "--days", "1");
     }
 
     private static Path file(Path file, String text) throws IOException {
