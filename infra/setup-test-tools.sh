@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # setup-test-tools.sh: installs the Debian packages the infrastructure checks (infra/checks) run:
-# nginx, fail2ban, shellcheck, openssl and, where the package exists, systemd (systemd-analyze).
+# nginx, fail2ban, shellcheck, openssl and, where the package exists, systemd (systemd-analyze);
+# and what batch-jobs' observability tests run: prometheus (promtool) and chromium (headless).
 # Runs from `./banq test`. Does nothing when every tool is present and never starts the services
 # it installs. As root it runs apt-get; otherwise through `sudo -n` where that works without a
 # password. Exits non-zero, saying what to install, when a needed tool is missing and cannot be
@@ -14,6 +15,8 @@ declare -A PACKAGE_OF=(
     [shellcheck]=shellcheck
     [openssl]=openssl
     [systemd-analyze]=systemd
+    [promtool]=prometheus
+    [chromium]=chromium
 )
 # packages some Debian-like images do not offer; their checks skip with a message
 OPTIONAL=" systemd "

@@ -49,7 +49,7 @@ class KeeperConfiguration {
     }
 
     @Bean
-    KeeperTasklet keeperTasklet(KeeperSessions sessions) {
-        return new KeeperTasklet(sessions);
+    KeeperTasklet keeperTasklet(KeeperSessions sessions, ObjectProvider<KeeperOutcomes> outcomes) {
+        return new KeeperTasklet(sessions, outcomes.getIfAvailable(() -> KeeperOutcomes.NONE));
     }
 }

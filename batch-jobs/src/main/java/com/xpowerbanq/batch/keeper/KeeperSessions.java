@@ -89,6 +89,18 @@ public final class KeeperSessions implements JobExecutionListener {
         }
     }
 
+    /**
+     * The address the keepers send from, when a key is configured (PRIVATE_KEY or
+     * PRIVATE_KEY_FILE); empty otherwise. Only the address leaves this class.
+     */
+    public java.util.Optional<String> keeperAddress() {
+        boolean configured =
+                environment.get(Signer.PRIVATE_KEY) != null
+                        || environment.get(Signer.PRIVATE_KEY_FILE) != null
+                        || properties.privateKeyFile() != null;
+        return configured ? java.util.Optional.of(signer().address()) : java.util.Optional.empty();
+    }
+
     private Signer signer() {
         Map<String, String> keys = new HashMap<>();
         String inline = environment.get(Signer.PRIVATE_KEY);
@@ -117,7 +129,7 @@ public final class KeeperSessions implements JobExecutionListener {
             // the last run (another tool, a wallet), so the chain's count is the one to trust
             session.sender().resyncNonce();
         }
-        log.info(
+        log.debug(
                 "{}: {} on chain via {} (contract run {})",
                 jobExecution.getJobInstance().getJobName(),
                 session.sender() == null
@@ -144,7 +156,7 @@ public final class KeeperSessions implements JobExecutionListener {
                                         step -> step.getExitStatus().getExitCode(),
                                         TreeMap::new,
                                         Collectors.counting()));
-        log.info(
+        log.debug(
                 "{}: {} series {}",
                 jobExecution.getJobInstance().getJobName(),
                 jobExecution.getStatus(),

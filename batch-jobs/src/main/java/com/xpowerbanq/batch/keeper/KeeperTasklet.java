@@ -19,16 +19,18 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * step: exit code SENT, WOULD-SEND, HELD or SKIPPED with the report as description; a failed read
  * or an unconfirmed transaction fails the partition (and only it) with the report as message.
  */
-final class KeeperTasklet implements Tasklet {
+public final class KeeperTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(KeeperTasklet.class);
     static final String REPORT_KEY = KeeperTasklet.class.getSimpleName() + ".report";
-    static final String TX_KEY = KeeperTasklet.class.getSimpleName() + ".tx";
+    public static final String TX_KEY = KeeperTasklet.class.getSimpleName() + ".tx";
     static final String NONCE_KEY = KeeperTasklet.class.getSimpleName() + ".nonce";
 
     private final KeeperSessions sessions;
+    private final KeeperOutcomes outcomes;
 
-    KeeperTasklet(KeeperSessions sessions) {
+    KeeperTasklet(KeeperSessions sessions, KeeperOutcomes outcomes) {
         this.sessions = sessions;
+        this.outcomes = outcomes;
     }
 
     @Override
@@ -50,11 +52,13 @@ final class KeeperTasklet implements Tasklet {
             step.getExecutionContext().putString(TX_KEY, report.tx().hash());
             step.getExecutionContext().putString(NONCE_KEY, String.valueOf(report.tx().nonce()));
         }
+        outcomes.kept(step.getJobExecution().getJobInstance().getJobName(), report);
         if (!report.ok()) {
             log.warn("{}", report);
             throw new KeeperFailureException(report);
         }
-        log.info("{}", report);
+        // the run's summary line says how many were sent; each series' report is for debugging
+        log.debug("{}", report);
         contribution.setExitStatus(
                 new ExitStatus(
                         report.action().name().replace('_', '-').toUpperCase(Locale.ROOT),
