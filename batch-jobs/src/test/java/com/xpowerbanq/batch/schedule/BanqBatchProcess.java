@@ -36,7 +36,19 @@ public final class BanqBatchProcess {
                         .redirectOutput(output.toFile());
         builder.environment().remove("PRIVATE_KEY");
         builder.environment().remove("PRIVATE_KEY_FILE");
+        // serve's management port: a free one unless given, as tests of several builds may run
+        // on one machine at once
+        builder.environment().put(MANAGEMENT_PORT, String.valueOf(freePort()));
         builder.environment().putAll(environment);
         return builder.start();
+    }
+
+    public static final String MANAGEMENT_PORT = "BANQ_MANAGEMENT_PORT";
+
+    /** A loopback port nothing listens on now. */
+    public static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }

@@ -10,7 +10,6 @@ import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.devnet.DevnetOptions;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.Series;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,10 +52,7 @@ class ServeObservabilityIT {
         devnet =
                 Devnet.start(
                         DevnetOptions.defaults().withDays(1).withStateDir(state.resolve("devnet")));
-        int port;
-        try (ServerSocket free = new ServerSocket(0)) {
-            port = free.getLocalPort();
-        }
+        int port = BanqBatchProcess.freePort();
         base = "http://127.0.0.1:" + port;
         output = state.resolve("serve.log");
         Path keyFile = KeeperDevnet.keyFile(state, devnet.account(5));
@@ -67,8 +63,10 @@ class ServeObservabilityIT {
                         devnet,
                         state.resolve("banq"),
                         Map.of(
-                                "BANQ_MANAGEMENT_PORT", String.valueOf(port),
-                                "PRIVATE_KEY_FILE", keyFile.toString()),
+                                BanqBatchProcess.MANAGEMENT_PORT,
+                                String.valueOf(port),
+                                "PRIVATE_KEY_FILE",
+                                keyFile.toString()),
                         output,
                         List.of(
                                 "serve",
