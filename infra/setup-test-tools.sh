@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # setup-test-tools.sh: installs the Debian packages the infrastructure checks (infra/checks) run:
-# nginx, fail2ban, shellcheck, openssl and, where the package exists, systemd (systemd-analyze);
-# and what batch-jobs' observability tests run: prometheus (promtool) and chromium (headless).
+# nginx, fail2ban, shellcheck, openssl, prometheus (promtool and the server), chromium (the
+# headless browser of the status page checks) and, where the package exists, systemd (systemd-analyze).
 # Runs from `./banq test`. Does nothing when every tool is present and never starts the services
 # it installs. As root it runs apt-get; otherwise through `sudo -n` where that works without a
 # password. Exits non-zero, saying what to install, when a needed tool is missing and cannot be
@@ -16,6 +16,7 @@ declare -A PACKAGE_OF=(
     [openssl]=openssl
     [systemd-analyze]=systemd
     [promtool]=prometheus
+    [prometheus]=prometheus
     [chromium]=chromium
 )
 # packages some Debian-like images do not offer; their checks skip with a message

@@ -89,6 +89,14 @@ final class ApiCommand implements Callable<Integer> {
                     "Connections kept open per database while idle (default: ${DEFAULT-VALUE})")
     int maxIdle = ApiOptions.DEFAULT_MAX_IDLE;
 
+    @Option(
+            names = "--metrics-port",
+            paramLabel = "int",
+            description =
+                    "Serve Prometheus metrics on http://127.0.0.1:PORT/metrics (default: off;"
+                            + " 0: any free port)")
+    Integer metricsPort;
+
     @Override
     public Integer call() {
         ApiOptions options = options();
@@ -111,7 +119,8 @@ final class ApiCommand implements Callable<Integer> {
                 new PoolSettings(
                         within("--db.max-open", maxOpen, 1, 1_000),
                         within("--db.max-idle", maxIdle, 0, 1_000),
-                        ApiOptions.QUERY_TIMEOUT));
+                        ApiOptions.QUERY_TIMEOUT),
+                metricsPort == null ? null : within("--metrics-port", metricsPort, 0, 65_535));
     }
 
     private String nonEmpty(String flag, String value) {

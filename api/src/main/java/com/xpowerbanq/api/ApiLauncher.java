@@ -1,5 +1,6 @@
 package com.xpowerbanq.api;
 
+import com.xpowerbanq.schema.metrics.MetricsEndpoint;
 import java.nio.file.Files;
 import java.util.List;
 import org.slf4j.Logger;
@@ -26,6 +27,10 @@ final class ApiLauncher {
         Runtime.getRuntime().addShutdownHook(new Thread(server::close, "banq-api-stop"));
         logDatabases(server.directory());
         System.out.println("API listening on http://" + options.host() + ":" + server.port());
+        if (server.metricsPort() != null) {
+            System.out.println(
+                    "Metrics on http://127.0.0.1:" + server.metricsPort() + MetricsEndpoint.PATH);
+        }
         System.out.flush();
         return server;
     }

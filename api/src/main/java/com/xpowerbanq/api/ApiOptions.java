@@ -3,6 +3,7 @@ package com.xpowerbanq.api;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything banq-api is configured with.
@@ -14,6 +15,7 @@ import java.util.List;
  * @param maxRows most days in one answer
  * @param corsOrigins origins allowed to read answers from a browser
  * @param pool connection pool and query limits per database
+ * @param metricsPort loopback port of the Prometheus metrics (0: any free port), null for none
  */
 record ApiOptions(
         String host,
@@ -22,7 +24,8 @@ record ApiOptions(
         List<Path> stateDirs,
         int maxRows,
         List<String> corsOrigins,
-        PoolSettings pool) {
+        PoolSettings pool,
+        @Nullable Integer metricsPort) {
     static final String DEFAULT_HOST = "127.0.0.1";
     static final int DEFAULT_PORT = 8001;
     static final Path DEFAULT_DB_PATH = Path.of("/srv/db");
@@ -47,6 +50,10 @@ record ApiOptions(
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("--port must be in 0..65535, got " + port);
         }
+        if (metricsPort != null && (metricsPort < 0 || metricsPort > 65_535)) {
+            throw new IllegalArgumentException(
+                    "--metrics-port must be in 0..65535, got " + metricsPort);
+        }
     }
 
     static ApiOptions defaults() {
@@ -57,22 +64,32 @@ record ApiOptions(
                 DEFAULT_STATE_DIRS,
                 DEFAULT_MAX_ROWS,
                 DEFAULT_ORIGINS,
-                new PoolSettings(DEFAULT_MAX_OPEN, DEFAULT_MAX_IDLE, QUERY_TIMEOUT));
+                new PoolSettings(DEFAULT_MAX_OPEN, DEFAULT_MAX_IDLE, QUERY_TIMEOUT),
+                null);
     }
 
     ApiOptions withPort(int port) {
-        return new ApiOptions(host, port, dbPath, stateDirs, maxRows, corsOrigins, pool);
+        return new ApiOptions(
+                host, port, dbPath, stateDirs, maxRows, corsOrigins, pool, metricsPort);
     }
 
     ApiOptions withDbPath(Path dbPath) {
-        return new ApiOptions(host, port, dbPath, stateDirs, maxRows, corsOrigins, pool);
+        return new ApiOptions(
+                host, port, dbPath, stateDirs, maxRows, corsOrigins, pool, metricsPort);
     }
 
     ApiOptions withMaxRows(int maxRows) {
-        return new ApiOptions(host, port, dbPath, stateDirs, maxRows, corsOrigins, pool);
+        return new ApiOptions(
+                host, port, dbPath, stateDirs, maxRows, corsOrigins, pool, metricsPort);
     }
 
     ApiOptions withPool(PoolSettings pool) {
-        return new ApiOptions(host, port, dbPath, stateDirs, maxRows, corsOrigins, pool);
+        return new ApiOptions(
+                host, port, dbPath, stateDirs, maxRows, corsOrigins, pool, metricsPort);
+    }
+
+    ApiOptions withMetricsPort(@Nullable Integer metricsPort) {
+        return new ApiOptions(
+                host, port, dbPath, stateDirs, maxRows, corsOrigins, pool, metricsPort);
     }
 }

@@ -1,9 +1,11 @@
 package com.xpowerbanq.api;
 
+import com.xpowerbanq.schema.metrics.MetricsEndpoint;
 import io.javalin.Javalin;
 import io.javalin.http.Handler;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * banq-api's HTTP server: builds the Javalin app from its parts (no statics, so tests start it on
@@ -13,6 +15,9 @@ public final class ApiServer implements AutoCloseable {
     private final DatabaseDirectory directory;
     private final SeriesQueries queries;
     private final Javalin app;
+    private final @Nullable Integer metricsPort;
+    private final @Nullable ApiMetrics metrics;
+    private @Nullable MetricsEndpoint metricsEndpoint;
 
     ApiServer(ApiOptions options) {
         this(options, true);
@@ -28,14 +33,22 @@ public final class ApiServer implements AutoCloseable {
         this.queries =
                 new SeriesQueries(
                         directory, options.maxRows(), options.pool().queryTimeout(), snapshots);
-        this.app = create(options, queries, new CorsPolicy(options.corsOrigins()));
+        this.metricsPort = options.metricsPort();
+        this.metrics = metricsPort == null ? null : new ApiMetrics(directory);
+        this.app = create(options, queries, new CorsPolicy(options.corsOrigins()), metrics);
     }
 
-    static Javalin create(ApiOptions options, SeriesQueries queries, CorsPolicy cors) {
+    static Javalin create(
+            ApiOptions options,
+            SeriesQueries queries,
+            CorsPolicy cors,
+            @Nullable ApiMetrics metrics) {
         ServiceHandlers service = new ServiceHandlers();
         RequestGuard guard = new RequestGuard();
-        SeriesHandler averages = new SeriesHandler(Route.DAILY_AVERAGE, queries);
-        SeriesHandler ohlc = new SeriesHandler(Route.DAILY_OHLC, queries);
+        SeriesHandler.Listener listener =
+                metrics == null ? SeriesHandler.Listener.NONE : metrics::answered;
+        SeriesHandler averages = new SeriesHandler(Route.DAILY_AVERAGE, queries, listener);
+        SeriesHandler ohlc = new SeriesHandler(Route.DAILY_OHLC, queries, listener);
         return Javalin.create(
                 config -> {
                     config.startup.showJavalinBanner = false;
@@ -53,6 +66,9 @@ public final class ApiServer implements AutoCloseable {
                                 http.setSendXPoweredBy(false);
                             });
 
+                    if (metrics != null) {
+                        config.requestLogger.http(metrics::request);
+                    }
                     config.routes.before(cors::apply);
                     config.routes.before(guard::check);
                     Map<String, Handler> routes = new LinkedHashMap<>();
@@ -73,7 +89,20 @@ public final class ApiServer implements AutoCloseable {
 
     ApiServer start() {
         app.start();
+        if (metrics != null && metricsPort != null) {
+            try {
+                metricsEndpoint = MetricsEndpoint.start(metricsPort, metrics::scrape);
+            } catch (RuntimeException e) {
+                app.stop();
+                throw e;
+            }
+        }
         return this;
+    }
+
+    /** The port of the metrics, or null when they are off. */
+    @Nullable Integer metricsPort() {
+        return metricsEndpoint == null ? null : metricsEndpoint.port();
     }
 
     int port() {
@@ -90,7 +119,13 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (metricsEndpoint != null) {
+            metricsEndpoint.close();
+        }
         app.stop();
+        if (metrics != null) {
+            metrics.close();
+        }
         directory.close();
     }
 }

@@ -53,18 +53,18 @@ final class SeriesQueries {
         String etag = EntityTag.of(route, name, window, maxRows, lease.stamp());
         String file = name + ".db";
         if (ifNoneMatch != null && EntityTag.matches(ifNoneMatch, etag)) {
-            return new SeriesAnswer(file, etag, null);
+            return new SeriesAnswer(file, etag, null, SeriesAnswer.Source.NOT_MODIFIED);
         }
         String cached = cache.get(etag);
         if (cached != null) {
-            return new SeriesAnswer(file, etag, cached);
+            return new SeriesAnswer(file, etag, cached, SeriesAnswer.Source.CACHE);
         }
         QueryBudget budget = new QueryBudget(queryTimeout);
         computing.incrementAndGet();
         try {
-            String json = compute(route, lease, window, budget);
-            cache.put(etag, json);
-            return new SeriesAnswer(file, etag, json);
+            Rendered rendered = compute(route, lease, window, budget);
+            cache.put(etag, rendered.json());
+            return new SeriesAnswer(file, etag, rendered.json(), rendered.source());
         } catch (SQLException e) {
             throw failure(lease.db(), e, budget);
         } finally {
@@ -72,13 +72,15 @@ final class SeriesQueries {
         }
     }
 
-    private String compute(
+    private record Rendered(String json, SeriesAnswer.Source source) {}
+
+    private Rendered compute(
             Route route, DatabaseDirectory.Lease lease, DayWindow window, QueryBudget budget)
             throws SQLException {
         ServedDatabase db = lease.db();
         RollupSnapshot snapshot = db.snapshot(route);
         if (snapshot != null && snapshot.isOf(lease.stamp())) {
-            return snapshot.window(window, maxRows);
+            return new Rendered(snapshot.window(window, maxRows), SeriesAnswer.Source.SNAPSHOT);
         }
         try (Connection c = db.connection()) {
             directory.refreshLayout(lease);
@@ -94,26 +96,33 @@ final class SeriesQueries {
                                 budget.run(
                                         c, conn -> RollupSnapshot.load(conn, route, lease.stamp()));
                         db.keep(route, fresh);
-                        yield fresh.window(window, maxRows);
+                        yield new Rendered(
+                                fresh.window(window, maxRows), SeriesAnswer.Source.SNAPSHOT);
                     }
                     // the file has just changed and may change again at once (a backfill):
                     // a windowed query is cheaper than reading the whole rollup
-                    yield DailyRow.toJson(
-                            budget.run(
-                                    c,
-                                    conn ->
-                                            route == Route.DAILY_AVERAGE
-                                                    ? ROLLUP.averages(conn, window, maxRows)
-                                                    : ROLLUP.ohlc(conn, window, maxRows)));
+                    yield new Rendered(
+                            DailyRow.toJson(
+                                    budget.run(
+                                            c,
+                                            conn ->
+                                                    route == Route.DAILY_AVERAGE
+                                                            ? ROLLUP.averages(conn, window, maxRows)
+                                                            : ROLLUP.ohlc(conn, window, maxRows))),
+                            SeriesAnswer.Source.SQL);
                 }
                 case LEGACY ->
-                        DailyRow.toJson(
-                                budget.run(
-                                        c,
-                                        conn ->
-                                                route == Route.DAILY_AVERAGE
-                                                        ? LEGACY.averages(conn, window, maxRows)
-                                                        : LEGACY.ohlc(conn, window, maxRows)));
+                        new Rendered(
+                                DailyRow.toJson(
+                                        budget.run(
+                                                c,
+                                                conn ->
+                                                        route == Route.DAILY_AVERAGE
+                                                                ? LEGACY.averages(
+                                                                        conn, window, maxRows)
+                                                                : LEGACY.ohlc(
+                                                                        conn, window, maxRows))),
+                                SeriesAnswer.Source.LEGACY_SQL);
                 case EMPTY, FOREIGN -> throw new IllegalStateException("no problem found");
             };
         }

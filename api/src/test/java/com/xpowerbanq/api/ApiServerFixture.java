@@ -36,21 +36,38 @@ final class ApiServerFixture {
         return start(dbPath, List.of(), 90, Duration.ofSeconds(5), corsOrigins);
     }
 
+    /** With metrics on a free loopback port ({@link ApiServer#metricsPort()}). */
+    static ApiServer startWithMetrics(Path dbPath) {
+        return new ApiServer(
+                        options(dbPath, List.of(), 90, Duration.ofSeconds(5), List.of())
+                                .withMetricsPort(0))
+                .start();
+    }
+
     private static ApiServer start(
             Path dbPath,
             List<Path> stateDirs,
             int maxRows,
             Duration queryTimeout,
             List<String> corsOrigins) {
-        ApiOptions options =
-                new ApiOptions(
-                        "127.0.0.1",
-                        0,
-                        dbPath,
-                        stateDirs,
-                        maxRows,
-                        corsOrigins,
-                        new PoolSettings(4, 1, queryTimeout));
-        return new ApiServer(options).start();
+        return new ApiServer(options(dbPath, stateDirs, maxRows, queryTimeout, corsOrigins))
+                .start();
+    }
+
+    private static ApiOptions options(
+            Path dbPath,
+            List<Path> stateDirs,
+            int maxRows,
+            Duration queryTimeout,
+            List<String> corsOrigins) {
+        return new ApiOptions(
+                "127.0.0.1",
+                0,
+                dbPath,
+                stateDirs,
+                maxRows,
+                corsOrigins,
+                new PoolSettings(4, 1, queryTimeout),
+                null);
     }
 }

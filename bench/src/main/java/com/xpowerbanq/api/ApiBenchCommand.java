@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench api [--rows N] [--legacy-rows N] [--seconds S] [--dir DIR]}: the {@link
- * ApiBenchmark}.
+ * {@code bench api [--rows N] [--legacy-rows N] [--seconds S] [--dir DIR] [--metrics-port P]}: the
+ * {@link ApiBenchmark}.
  */
 @Command(
         name = "api",
@@ -48,11 +48,23 @@ public final class ApiBenchCommand implements Callable<Integer> {
             description = "keep the databases here and reuse them (default: a temporary directory)")
     private @Nullable Path dir;
 
+    @Option(
+            names = "--metrics-port",
+            paramLabel = "P",
+            description = {
+                "also measure the snapshot routes with the API's metrics on (loopback port P, 0:",
+                "any free one) against the same server without, runs interleaved"
+            })
+    private @Nullable Integer metricsPort;
+
     @Override
     public Integer call() {
         Bounds.check(spec, "--rows", rows, 1, Long.MAX_VALUE);
         Bounds.check(spec, "--legacy-rows", legacyRows, 1, Long.MAX_VALUE);
         Bounds.check(spec, "--seconds", seconds, 1, Integer.MAX_VALUE);
-        return ApiBenchmark.run(rows, legacyRows, seconds, dir);
+        if (metricsPort != null) {
+            Bounds.check(spec, "--metrics-port", metricsPort, 0, 65_535);
+        }
+        return ApiBenchmark.run(rows, legacyRows, seconds, dir, metricsPort);
     }
 }

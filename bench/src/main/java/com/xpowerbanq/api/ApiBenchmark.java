@@ -38,21 +38,35 @@ final class ApiBenchmark {
     private final long legacyRows;
     private final Duration perRun;
     private final PrintStream out;
+    private final @Nullable Integer metricsPort;
 
-    private ApiBenchmark(long rows, long legacyRows, Duration perRun, PrintStream out) {
+    private ApiBenchmark(
+            long rows,
+            long legacyRows,
+            Duration perRun,
+            PrintStream out,
+            @Nullable Integer metricsPort) {
         this.rows = rows;
         this.legacyRows = legacyRows;
         this.perRun = perRun;
         this.out = out;
+        this.metricsPort = metricsPort;
     }
 
     /**
      * Measures with databases of {@code rows} and {@code legacyRows} events, written into {@code
-     * dir} and kept (null: a temporary directory); returns the exit status.
+     * dir} and kept (null: a temporary directory), and with the metrics on {@code metricsPort} too
+     * unless it is null; returns the exit status.
      */
-    static int run(long rows, long legacyRows, int seconds, @Nullable Path dir) {
+    static int run(
+            long rows,
+            long legacyRows,
+            int seconds,
+            @Nullable Path dir,
+            @Nullable Integer metricsPort) {
         ApiBenchmark bench =
-                new ApiBenchmark(rows, legacyRows, Duration.ofSeconds(seconds), System.out);
+                new ApiBenchmark(
+                        rows, legacyRows, Duration.ofSeconds(seconds), System.out, metricsPort);
         boolean temporary = dir == null;
         try {
             Path where =
@@ -152,7 +166,99 @@ final class ApiBenchmark {
                 }
             }
             out.printf("load average at the end: %.2f%n", loadAverage());
+            if (metricsPort != null) {
+                metricsCost(options, scenarios, snapshotLoad);
+            }
         }
+    }
+
+    /**
+     * The snapshot scenarios on a server with the metrics on against the one without, off and on
+     * interleaved so that the machine's load drifts over both; the better of three runs each. The
+     * process's CPU time per request (server and load generator, the same work but the metrics) is
+     * what the load bends least.
+     */
+    private void metricsCost(ApiOptions options, List<Scenario> scenarios, LoadGenerator off)
+            throws Exception {
+        try (ApiServer metered = new ApiServer(options.withMetricsPort(metricsPort)).start()) {
+            LoadGenerator on = new LoadGenerator(metered.port());
+            out.printf(
+                    "%nmetrics on (API :%d, metrics on 127.0.0.1:%d) against off, load average"
+                            + " %.2f%n",
+                    metered.port(), metered.metricsPort(), loadAverage());
+            out.printf(
+                    "%-44s %5s %10s %10s %7s %12s %12s %7s%n",
+                    "scenario",
+                    "conns",
+                    "off req/s",
+                    "on req/s",
+                    "on/off",
+                    "off CPU µs",
+                    "on CPU µs",
+                    "on/off");
+            for (Scenario s : scenarios) {
+                if (s.byQuery() || s.maxRequests() < 2_000_000) {
+                    continue; // the SQL and legacy paths cost milliseconds: metrics are noise there
+                }
+                on.run(s.targets(), s.cursor(), 4, Duration.ofMillis(500), 2_000);
+                for (int connections : new int[] {1, 16}) {
+                    Run offBest = new Run(0, Double.MAX_VALUE);
+                    Run onBest = new Run(0, Double.MAX_VALUE);
+                    for (int round = 0; round < 3; round++) {
+                        offBest = offBest.best(measure(off, s, connections));
+                        onBest = onBest.best(measure(on, s, connections));
+                    }
+                    out.printf(
+                            "%-44s %5d %10.0f %10.0f %7.3f %12.1f %12.1f %7.3f%n",
+                            s.name(),
+                            connections,
+                            offBest.perSecond(),
+                            onBest.perSecond(),
+                            onBest.perSecond() / offBest.perSecond(),
+                            offBest.cpuMicros(),
+                            onBest.cpuMicros(),
+                            onBest.cpuMicros() / offBest.cpuMicros());
+                }
+            }
+            long t0 = System.nanoTime();
+            int bytes = scrape(metered.metricsPort()).length;
+            out.printf(
+                    "one scrape of /metrics: %d bytes in %.1f ms; load average at the end: %.2f%n",
+                    bytes, (System.nanoTime() - t0) / 1e6, loadAverage());
+        }
+    }
+
+    /** Requests per second and the process's CPU microseconds per request of one run. */
+    private record Run(double perSecond, double cpuMicros) {
+        Run best(Run other) {
+            return new Run(
+                    Math.max(perSecond, other.perSecond), Math.min(cpuMicros, other.cpuMicros));
+        }
+    }
+
+    private Run measure(LoadGenerator load, Scenario s, int connections) throws Exception {
+        long cpu0 = processCpuNanos();
+        LoadGenerator.Result r =
+                load.run(s.targets(), s.cursor(), connections, perRun, s.maxRequests());
+        long cpu = processCpuNanos() - cpu0;
+        return new Run(r.perSecond(), cpu / 1e3 / Math.max(1, r.requests()));
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean)
+                        ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    private static byte[] scrape(int port) throws Exception {
+        return java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(
+                                        java.net.URI.create(
+                                                "http://127.0.0.1:" + port + "/metrics"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+                .body();
     }
 
     /** The system's load average over the last minute: other work on the machine skews figures. */

@@ -35,6 +35,7 @@ class BenchMainTest {
                 "miner --bogus;Unknown option: '--bogus'",
                 "api --rows 0;--rows must be in [1, ",
                 "api --seconds x;'x' is not an int",
+                "api --metrics-port 70000;--metrics-port must be in [0, 65535], got 70000",
                 "ingest rows;'rows' is neither key=value",
                 "history --days 0;--days and --launches take a whole number of at least 1",
                 "history --launches x;'x' is not an int",

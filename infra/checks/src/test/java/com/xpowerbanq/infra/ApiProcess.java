@@ -37,6 +37,11 @@ final class ApiProcess implements AutoCloseable {
      * has not been built.
      */
     static ApiProcess start(Path dbPath, Path workDir) throws IOException {
+        return start(dbPath, workDir, List.of());
+    }
+
+    /** The same with more flags of banq-api after the address and db path. */
+    static ApiProcess start(Path dbPath, Path workDir, List<String> flags) throws IOException {
         Path jar = jar();
         assumeThat(Files.isRegularFile(jar))
                 .as(
@@ -62,6 +67,7 @@ final class ApiProcess implements AutoCloseable {
                         Integer.toString(port),
                         "-P",
                         dbPath.toString()));
+        argv.addAll(flags);
         Process process =
                 new ProcessBuilder(argv)
                         .redirectErrorStream(true)

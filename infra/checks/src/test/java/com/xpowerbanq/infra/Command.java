@@ -31,9 +31,20 @@ final class Command {
             builder.directory(workDir.toFile());
         }
         builder.environment().putAll(env);
+        return run(builder, argv, new byte[0]);
+    }
+
+    /** The tool reads {@code input} on its standard input. */
+    static Result runWithInput(List<String> argv, byte[] input) {
+        return run(new ProcessBuilder(argv).redirectErrorStream(true), argv, input);
+    }
+
+    private static Result run(ProcessBuilder builder, List<String> argv, byte[] input) {
         try {
             Process process = builder.start();
-            process.getOutputStream().close();
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input);
+            }
             byte[] out = process.getInputStream().readAllBytes();
             if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                 process.destroyForcibly();

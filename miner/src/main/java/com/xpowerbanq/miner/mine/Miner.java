@@ -34,6 +34,7 @@ public final class Miner {
     private final JsonLines lines;
     private final Timing timing;
     private final Minter minter;
+    private final MiningTally tally = new MiningTally();
     private final SecureRandom random = new SecureRandom();
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -51,6 +52,7 @@ public final class Miner {
                         chain,
                         settings.mintAddress(),
                         lines,
+                        tally,
                         current::get,
                         epoch -> {
                             expired.set(epoch);
@@ -77,6 +79,7 @@ public final class Miner {
                                 epoch.blockHash(),
                                 salt());
                 long[] starts = workers.start(epoch, puzzle, random.nextLong());
+                tally.mining(workers);
                 for (int i = 0; i < starts.length; i++) {
                     lines.step(
                             JsonLines.line(
@@ -97,6 +100,7 @@ public final class Miner {
                 watch(epoch, workers);
                 current.set(null);
                 workers.stop();
+                tally.retired(workers);
                 minter.queue().clear(); // finds of this epoch can no longer mint
             }
         } catch (InterruptedException e) {
@@ -122,6 +126,11 @@ public final class Miner {
     /** Waits until {@link #run()} has returned. */
     public boolean awaitStopped(Duration timeout) throws InterruptedException {
         return stopped.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** What it has done so far, for the metrics. */
+    MiningTally tally() {
+        return tally;
     }
 
     Minter minter() {
@@ -251,6 +260,7 @@ public final class Miner {
             total += perWorker[i];
             last[i] = hashes;
         }
+        tally.rate(total);
         lines.step(
                 JsonLines.line(
                         "rate",

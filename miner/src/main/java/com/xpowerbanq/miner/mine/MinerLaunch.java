@@ -87,6 +87,15 @@ public final class MinerLaunch {
                             NonceSearch.warm(NonceSearch.fastest(), WARM_NONCES),
                             lines,
                             Miner.Timing.DEFAULT);
+            MinerMetrics metrics = null;
+            if (settings.metricsPort() != null) {
+                try {
+                    metrics = MinerMetrics.serve(miner.tally(), settings.metricsPort());
+                } catch (java.io.UncheckedIOException e) {
+                    lines.error("config", e.getMessage(), "setting", Settings.MINER_METRICS_PORT);
+                    return ExitCode.UNAVAILABLE.code;
+                }
+            }
             Thread hook =
                     new Thread(
                             () -> {
@@ -99,7 +108,13 @@ public final class MinerLaunch {
                             },
                             "sigterm");
             Runtime.getRuntime().addShutdownHook(hook);
-            miner.run();
+            try {
+                miner.run();
+            } finally {
+                if (metrics != null) {
+                    metrics.close();
+                }
+            }
             return 0;
         }
     }

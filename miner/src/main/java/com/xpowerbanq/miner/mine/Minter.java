@@ -25,6 +25,7 @@ final class Minter implements Runnable {
     private final XpowChain chain;
     private final String to;
     private final JsonLines lines;
+    private final MiningTally tally;
     private final Supplier<Epoch> current;
     private final Consumer<Epoch> expired;
     private volatile @Nullable Epoch expiredEpoch;
@@ -39,11 +40,13 @@ final class Minter implements Runnable {
             XpowChain chain,
             String to,
             JsonLines lines,
+            MiningTally tally,
             Supplier<Epoch> current,
             Consumer<Epoch> expired) {
         this.chain = chain;
         this.to = to;
         this.lines = lines;
+        this.tally = tally;
         this.current = current;
         this.expired = expired;
     }
@@ -91,14 +94,17 @@ final class Minter implements Runnable {
             return;
         }
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            tally.sent();
             try {
                 XpowChain.Mined mined = chain.mint(to, find.epoch().blockHash(), find.data());
+                tally.confirmed();
                 var line = JsonLines.line("mint", fields(find));
                 line.put("tx", mined.hash());
                 line.put("block", mined.block());
                 lines.step(line);
                 return;
             } catch (XpowChain.RevertedException e) {
+                tally.failed();
                 lines.error(
                         "mint",
                         e.revert().label() + ": " + e.getMessage(),
@@ -109,6 +115,7 @@ final class Minter implements Runnable {
                 }
                 return; // the contract's answer will not change: never retry
             } catch (IOException | XpowChain.SendException e) {
+                tally.failed();
                 lines.error(
                         "mint",
                         e.getMessage(),

@@ -22,6 +22,7 @@ import org.web3j.crypto.Keys;
  *
  * @param providerUrls JSON-RPC endpoints, in failover order; empty means the registry's default
  * @param fees fixed fees and gas limit, the rest from the provider; estimates get 25% more
+ * @param metricsPort loopback port of the Prometheus metrics (0: any free port), null for none
  */
 public record Settings(
         List<String> providerUrls,
@@ -32,6 +33,7 @@ public record Settings(
         int level,
         int workers,
         FeePolicy fees,
+        @Nullable Integer metricsPort,
         List<String> warnings) {
 
     public static final String PROVIDER_URL = "PROVIDER_URL";
@@ -44,6 +46,7 @@ public record Settings(
     public static final String MAX_PRIORITY_FEE_PER_GAS = FeePolicy.MAX_PRIORITY_FEE_PER_GAS;
     public static final String MAX_FEE_PER_GAS = FeePolicy.MAX_FEE_PER_GAS;
     public static final String GAS_LIMIT = FeePolicy.GAS_LIMIT;
+    public static final String MINER_METRICS_PORT = "MINER_METRICS_PORT";
 
     /** Where the container mounts the secrets when they are not in the environment. */
     public static final Path SECRETS = Path.of("/var/run/secrets");
@@ -108,6 +111,9 @@ public record Settings(
                 level,
                 workers,
                 fees(env),
+                value(env, MINER_METRICS_PORT) == null
+                        ? null
+                        : integer(env, MINER_METRICS_PORT, 0, 0, 65_535),
                 List.copyOf(warnings));
     }
 

@@ -25,6 +25,7 @@ final class Workers {
     private final AtomicLongArray hashes;
     private final int count;
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong found = new AtomicLong();
     private volatile boolean running = true;
 
     Workers(NonceSearch search, int count, int level, BlockingQueue<Find> finds) {
@@ -57,6 +58,7 @@ final class Workers {
         int slot = worker * STRIDE;
         NonceSearch.Finds sink =
                 (nonce, zeros, hash) -> {
+                    found.incrementAndGet();
                     // never block the hot loop on a busy minter: a find it cannot take is counted
                     if (!finds.offer(
                             new Find(epoch, nonce, zeros, hash, puzzle.data(nonce), worker))) {
@@ -73,6 +75,20 @@ final class Workers {
     /** Hashes done so far by worker {@code i}. */
     long hashes(int i) {
         return hashes.get(i * STRIDE);
+    }
+
+    /** Hashes done so far by all workers. */
+    long hashes() {
+        long sum = 0;
+        for (int i = 0; i < count; i++) {
+            sum += hashes(i);
+        }
+        return sum;
+    }
+
+    /** Finds so far, handed to the minter or dropped. */
+    long finds() {
+        return found.get();
     }
 
     /** Finds dropped because the minter's queue was full. */

@@ -11,6 +11,12 @@ import com.xpowerbanq.devnet.DevnetExtension;
 import com.xpowerbanq.miner.pow.NonceSearch;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -152,11 +158,23 @@ class MinerIT {
         assertThat(duplicates(lines, first.get("nonce"))).hasSize(1);
         assertThat(mints).extracting(l -> l.get("nonce")).doesNotHaveDuplicates();
         assertThat(lines.steps).last().extracting(l -> l.get("step")).isEqualTo("stop");
+        // and its tally, which the metrics serve, counts every attempt as confirmed or failed
+        MiningTally tally = miner.tally();
+        assertThat(tally.mints(MiningTally.Outcome.CONFIRMED)).isEqualTo(mints.size());
+        assertThat(tally.mints(MiningTally.Outcome.FAILED))
+                .isEqualTo(
+                        lines.errors("mint").stream().filter(l -> l.containsKey("nonce")).count());
+        assertThat(tally.mints(MiningTally.Outcome.SENT))
+                .isEqualTo(
+                        tally.mints(MiningTally.Outcome.CONFIRMED)
+                                + tally.mints(MiningTally.Outcome.FAILED));
+        assertThat(tally.finds()).isGreaterThanOrEqualTo(mints.size());
+        assertThat(tally.hashes()).isGreaterThan(tally.finds());
         rpc.close();
     }
 
     @Test
-    void sigtermStopsTheMinerProcessCleanly() throws Exception {
+    void minerProcessServesItsMetricsAndStopsCleanlyOnSigterm() throws Exception {
         // given banq-miner as its own process, configured by env like the container
         ProcessBuilder builder =
                 new ProcessBuilder(
@@ -176,12 +194,29 @@ class MinerIT {
         env.put(Settings.MINT_ADDRESS, freshAddress());
         env.put(Settings.MINT_LEVEL, "12");
         env.put(Settings.MINE_WORKERS, "1");
+        int metricsPort = freePort();
+        env.put(Settings.MINER_METRICS_PORT, Integer.toString(metricsPort));
         Path out = secrets.resolve("stdout.jsonl");
         Path err = secrets.resolve("stderr.jsonl");
         Process miner = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
         try {
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> Files.readString(out).contains("\"step\":\"mine\""));
+
+            // then its metrics, on loopback, count hashes and pass promtool's lint
+            await("banq_miner_hashes_total above 0 on :" + metricsPort)
+                    .atMost(Duration.ofSeconds(30))
+                    .until(() -> sample(scrape(metricsPort), "banq_miner_hashes_total") > 0);
+            String metrics = scrape(metricsPort);
+            assertThat(Promtool.checkMetrics(metrics)).isEmpty();
+            assertThat(metrics)
+                    .contains("banq_miner_hashes_per_second ")
+                    .contains("banq_miner_finds_total ")
+                    .contains("banq_miner_mints_total{outcome=\"sent\"} ")
+                    .contains("banq_miner_mints_total{outcome=\"confirmed\"} ")
+                    .contains("banq_miner_mints_total{outcome=\"failed\"} ")
+                    .doesNotContain(devnet.rpcUrl())
+                    .doesNotContain(env.get(Settings.MINT_ADDRESS_PK).substring(2));
 
             // when it receives SIGTERM
             miner.destroy();
@@ -202,6 +237,33 @@ class MinerIT {
         return lines.errors("mint").stream()
                 .filter(l -> "duplicate".equals(l.get("revert")) && nonce.equals(l.get("nonce")))
                 .toList();
+    }
+
+    private static String scrape(int port) throws IOException, InterruptedException {
+        HttpResponse<String> response =
+                HttpClient.newHttpClient()
+                        .send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://127.0.0.1:" + port + "/metrics"))
+                                        .timeout(Duration.ofSeconds(5))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static double sample(String metrics, String name) {
+        return metrics.lines()
+                .filter(line -> line.startsWith(name + " "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1)))
+                .findFirst()
+                .orElse(0);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private static String freshAddress() {
