@@ -7,6 +7,7 @@ import com.xpowerbanq.schema.Series;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -27,10 +28,16 @@ public final class KeeperTasklet implements Tasklet {
 
     private final KeeperSessions sessions;
     private final KeeperOutcomes outcomes;
+    private final Level reports;
 
-    KeeperTasklet(KeeperSessions sessions, KeeperOutcomes outcomes) {
+    /**
+     * A tasklet that logs each series' report at {@code reports}: INFO for {@code run}, DEBUG in
+     * {@code serve}, whose one line per run says what was sent.
+     */
+    KeeperTasklet(KeeperSessions sessions, KeeperOutcomes outcomes, Level reports) {
         this.sessions = sessions;
         this.outcomes = outcomes;
+        this.reports = reports;
     }
 
     @Override
@@ -57,8 +64,7 @@ public final class KeeperTasklet implements Tasklet {
             log.warn("{}", report);
             throw new KeeperFailureException(report);
         }
-        // the run's summary line says how many were sent; each series' report is for debugging
-        log.debug("{}", report);
+        log.atLevel(reports).log("{}", report);
         contribution.setExitStatus(
                 new ExitStatus(
                         report.action().name().replace('_', '-').toUpperCase(Locale.ROOT),
