@@ -136,7 +136,10 @@ PRIVATE_KEY_FILE=$(sed -n 's/^PRIVATE_KEY_FILE=//p' "$DEMO_DIR/devnet.log" | hea
 export PRIVATE_KEY_FILE
 # the devnet never reorganises, so the watch jobs may index up to its latest block and show the
 # keepers' new events within the minute (production keeps the default, to=finalized)
-BANQ_SCHEDULE_JITTER=0s \
+# the daemon's metrics, health and /status on a free loopback port (8002 may be taken)
+management_port=$(free_port)
+say "the daemon's status page: http://127.0.0.1:$management_port/status"
+BANQ_MANAGEMENT_PORT=$management_port BANQ_SCHEDULE_JITTER=0s \
     BANQ_SCHEDULE_REINDEXWATCH_PARAMETERS_TO=latest \
     BANQ_SCHEDULE_RETWAPWATCH_PARAMETERS_TO=latest \
     BANQ_SCHEDULE_REINDEX_CRON='0/15 * * * * ?' \

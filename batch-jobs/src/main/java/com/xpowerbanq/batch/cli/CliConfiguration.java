@@ -1,8 +1,10 @@
 package com.xpowerbanq.batch.cli;
 
+import com.xpowerbanq.batch.schedule.ScheduleDaemon;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -10,7 +12,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class CliConfiguration {
 
+    /** Not in {@code serve}: the daemon logs its progress (see ScheduleConfiguration). */
     @Bean
+    @ConditionalOnBooleanProperty(
+            name = ScheduleDaemon.SERVE,
+            havingValue = false,
+            matchIfMissing = true)
     ConsoleProgress consoleProgress(@Value("${banq.quiet:false}") boolean quiet) {
         if (quiet) {
             return new ConsoleProgress(new PrintStream(OutputStream.nullOutputStream()), false);

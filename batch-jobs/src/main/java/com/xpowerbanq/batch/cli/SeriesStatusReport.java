@@ -1,6 +1,7 @@
 package com.xpowerbanq.batch.cli;
 
 import com.xpowerbanq.batch.launch.JobNames;
+import com.xpowerbanq.batch.status.SeriesProgress;
 import com.xpowerbanq.schema.Series;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -23,6 +23,8 @@ final class ServeCommand implements Callable<Integer> {
         none.check();
         List<String> properties = new ArrayList<>(root.properties());
         properties.add("--" + ScheduleDaemon.SERVE + "=true");
+        // metrics, health and the status page: a web server on the loopback management port
+        properties.add("--spring.main.web-application-type=servlet");
         return CommandContext.run(
                 properties, context -> serve(context.getBean(ScheduleDaemon.class)));
     }

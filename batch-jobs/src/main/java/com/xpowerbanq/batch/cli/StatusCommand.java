@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import org.springframework.batch.core.repository.JobRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -37,8 +38,23 @@ final class StatusCommand implements Callable<Integer> {
             description = "one series, by instance id (APOW:supply:P000) or API name")
     List<String> given = List.of();
 
+    @Option(
+            names = "--json",
+            description =
+                    "the daemon's status page as JSON: every series with its lag and last keeper"
+                            + " transaction, the schedules, the last 24 h of executions")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
+        if (json) {
+            if (!given.isEmpty()) {
+                throw new ParameterException(
+                        command.commandLine(), "status --json takes no series, got " + given);
+            }
+            StatusJson.print(System.out, root.properties());
+            return ExitCode.OK.code;
+        }
         Series series = given.isEmpty() ? null : series();
         // status only reads the job repository: no application context, so it answers at once
         BanqProperties banq =

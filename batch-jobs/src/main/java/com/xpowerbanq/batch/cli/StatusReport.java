@@ -2,6 +2,7 @@ package com.xpowerbanq.batch.cli;
 
 import com.xpowerbanq.batch.index.SeriesScanReport;
 import com.xpowerbanq.batch.launch.JobNames;
+import com.xpowerbanq.batch.status.SeriesProgress;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.Series;
 import java.io.PrintStream;

@@ -2,6 +2,7 @@ package com.xpowerbanq.batch.index;
 
 import com.xpowerbanq.batch.launch.JobNames;
 import com.xpowerbanq.chain.rpc.BlockBounds;
+import io.micrometer.observation.ObservationRegistry;
 import java.util.function.Supplier;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
@@ -31,12 +32,24 @@ final class IndexJobAssembly {
             JobRepository repository,
             SeriesPartitioner partitioner,
             Step series,
-            TaskExecutor executor) {
+            TaskExecutor executor,
+            ObservationRegistry observations) {
         return new StepBuilder(JobNames.partitionStep(job), repository)
+                .observationRegistry(observations)
                 .partitioner(JobNames.seriesStep(job), partitioner)
                 .step(series)
                 .taskExecutor(executor)
                 .build();
+    }
+
+    /** The series step without metrics. */
+    static Step series(
+            String job,
+            JobRepository repository,
+            PlatformTransactionManager transactions,
+            BlockWindowLogReader reader,
+            RawLogWriter writer) {
+        return series(job, repository, transactions, reader, writer, ObservationRegistry.NOOP);
     }
 
     static Step series(
@@ -44,9 +57,11 @@ final class IndexJobAssembly {
             JobRepository repository,
             PlatformTransactionManager transactions,
             BlockWindowLogReader reader,
-            RawLogWriter writer) {
+            RawLogWriter writer,
+            ObservationRegistry observations) {
         return new StepBuilder(JobNames.seriesStep(job), repository)
                 .<ScanItem, ScanItem>chunk(IndexConfiguration.CHUNK)
+                .observationRegistry(observations)
                 .transactionManager(transactions)
                 .reader(reader)
                 .writer(writer)

@@ -2,6 +2,7 @@ package com.xpowerbanq.batch.index;
 
 import com.xpowerbanq.batch.journal.JobLogContext;
 import com.xpowerbanq.chain.rpc.BlockBounds;
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
@@ -33,7 +34,12 @@ class WatchJobFactory {
             RawLogWriter writer,
             @Qualifier("seriesTaskExecutor") TaskExecutor executor,
             ObjectProvider<BlockBounds> bounds,
-            JobLogContext logContext) {
+            JobLogContext logContext,
+            ObjectProvider<ObservationRegistry> observationRegistry) {
+        // Spring Batch's step and chunk metrics: the steps built here are no beans for Spring
+        // Boot to hand the registry to, as it does to the jobs
+        ObservationRegistry observations =
+                observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP);
         return name ->
                 IndexJobAssembly.job(
                         name,
@@ -49,8 +55,10 @@ class WatchJobFactory {
                                                         repository,
                                                         transactions,
                                                         reader,
-                                                        writer)),
-                                        executor)),
+                                                        writer,
+                                                        observations)),
+                                        executor,
+                                        observations)),
                         bounds::getObject);
     }
 }

@@ -1,11 +1,14 @@
 package com.xpowerbanq.batch.keeper;
 
 import com.xpowerbanq.batch.chain.ChainProperties;
+import com.xpowerbanq.batch.schedule.ScheduleDaemon;
 import com.xpowerbanq.chain.rpc.ChainClient;
 import com.xpowerbanq.chain.tx.NonceBook;
 import com.xpowerbanq.schema.ContractRegistry;
 import java.util.Map;
+import org.slf4j.event.Level;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,11 +37,17 @@ class KeeperConfiguration {
             KeeperChainSettings chain,
             KeeperProperties properties,
             NonceBook nonceBook,
-            ObjectProvider<ChainClient> chainClient) {
+            ObjectProvider<ChainClient> chainClient,
+            @Value("${" + ScheduleDaemon.SERVE + ":false}") boolean serving) {
         // the signing key and fee settings come from the process environment only, never from
         // command-line properties
         return new KeeperSessions(
-                chain, properties, Map.copyOf(System.getenv()), nonceBook, chainClient::getObject);
+                        chain,
+                        properties,
+                        Map.copyOf(System.getenv()),
+                        nonceBook,
+                        chainClient::getObject)
+                .loggingRunsAt(perRun(serving));
     }
 
     /** The partition workers of one keeper job: at most {@code banq.keeper.workers} at once. */
@@ -49,7 +58,19 @@ class KeeperConfiguration {
     }
 
     @Bean
-    KeeperTasklet keeperTasklet(KeeperSessions sessions) {
-        return new KeeperTasklet(sessions);
+    KeeperTasklet keeperTasklet(
+            KeeperSessions sessions,
+            ObjectProvider<KeeperOutcomes> outcomes,
+            @Value("${" + ScheduleDaemon.SERVE + ":false}") boolean serving) {
+        return new KeeperTasklet(
+                sessions, outcomes.getIfAvailable(() -> KeeperOutcomes.NONE), perRun(serving));
+    }
+
+    /**
+     * The level of the keepers' per-series and per-job lines: INFO for {@code run}, DEBUG in {@code
+     * serve}, which logs one line per run and keeps the numbers in its metrics.
+     */
+    private static Level perRun(boolean serving) {
+        return serving ? Level.DEBUG : Level.INFO;
     }
 }

@@ -3,6 +3,7 @@ package com.xpowerbanq.batch.keeper;
 import com.xpowerbanq.batch.journal.JobLogContext;
 import com.xpowerbanq.batch.launch.JobNames;
 import com.xpowerbanq.schema.Kind;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -12,6 +13,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.support.transaction.ResourcelessTransactionManager;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -37,15 +39,21 @@ class KeeperJobAssembly {
             KeeperTasklet tasklet,
             KeeperProperties properties,
             @Qualifier("keeperPartitioner") Partitioner partitioner,
-            JobLogContext logContext) {
+            JobLogContext logContext,
+            ObjectProvider<ObservationRegistry> observationRegistry) {
+        // Spring Batch's step metrics: these steps are no beans for Spring Boot to reach
+        ObservationRegistry observations =
+                observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP);
         return name -> {
             Step series =
                     new StepBuilder(JobNames.seriesStep(name), repository)
+                            .observationRegistry(observations)
                             .tasklet(tasklet, new ResourcelessTransactionManager())
                             .listener(logContext)
                             .build();
             Step partitions =
                     new StepBuilder(JobNames.partitionStep(name), repository)
+                            .observationRegistry(observations)
                             .partitioner(JobNames.seriesStep(name), partitioner)
                             .step(series)
                             .taskExecutor(KeeperConfiguration.workers(name, properties))

@@ -18,6 +18,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
@@ -36,6 +37,7 @@ public final class KeeperSessions implements JobExecutionListener {
     private final NonceBook nonces;
     private final Supplier<ChainClient> reads;
     private final Map<Long, KeeperSession> open = new ConcurrentHashMap<>();
+    private Level runLines = Level.INFO;
 
     /**
      * Sessions on {@code chain}, their nonces from {@code nonces}, their view calls through {@code
@@ -52,6 +54,12 @@ public final class KeeperSessions implements JobExecutionListener {
         this.environment = environment;
         this.nonces = nonces;
         this.reads = reads;
+    }
+
+    /** Logs the lines at the start and end of each job at {@code level} (serve: DEBUG). */
+    KeeperSessions loggingRunsAt(Level level) {
+        this.runLines = level;
+        return this;
     }
 
     KeeperSession session(long jobExecutionId, boolean broadcast) {
@@ -91,6 +99,18 @@ public final class KeeperSessions implements JobExecutionListener {
         }
     }
 
+    /**
+     * The address the keepers send from, when a key is configured (PRIVATE_KEY or
+     * PRIVATE_KEY_FILE); empty otherwise. Only the address leaves this class.
+     */
+    public java.util.Optional<String> keeperAddress() {
+        boolean configured =
+                environment.get(Signer.PRIVATE_KEY) != null
+                        || environment.get(Signer.PRIVATE_KEY_FILE) != null
+                        || properties.privateKeyFile() != null;
+        return configured ? java.util.Optional.of(signer().address()) : java.util.Optional.empty();
+    }
+
     private Signer signer() {
         Map<String, String> keys = new HashMap<>();
         String inline = environment.get(Signer.PRIVATE_KEY);
@@ -119,14 +139,15 @@ public final class KeeperSessions implements JobExecutionListener {
             // the last run (another tool, a wallet), so the chain's count is the one to trust
             session.sender().resyncNonce();
         }
-        log.info(
-                "{}: {} on chain via {} (contract run {})",
-                jobExecution.getJobInstance().getJobName(),
-                session.sender() == null
-                        ? "dry run, nothing is signed or sent"
-                        : "broadcasting from " + session.sender().from(),
-                chain.sendingEndpoint(),
-                session.run());
+        log.atLevel(runLines)
+                .log(
+                        "{}: {} on chain via {} (contract run {})",
+                        jobExecution.getJobInstance().getJobName(),
+                        session.sender() == null
+                                ? "dry run, nothing is signed or sent"
+                                : "broadcasting from " + session.sender().from(),
+                        chain.sendingEndpoint(),
+                        session.run());
     }
 
     @Override
@@ -146,11 +167,12 @@ public final class KeeperSessions implements JobExecutionListener {
                                         step -> step.getExitStatus().getExitCode(),
                                         TreeMap::new,
                                         Collectors.counting()));
-        log.info(
-                "{}: {} series {}",
-                jobExecution.getJobInstance().getJobName(),
-                jobExecution.getStatus(),
-                outcomes);
+        log.atLevel(runLines)
+                .log(
+                        "{}: {} series {}",
+                        jobExecution.getJobInstance().getJobName(),
+                        jobExecution.getStatus(),
+                        outcomes);
     }
 
     /** What the partitions of one job execution share. */

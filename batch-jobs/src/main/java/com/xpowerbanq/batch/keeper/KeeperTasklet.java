@@ -8,6 +8,7 @@ import com.xpowerbanq.schema.Series;
 import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
@@ -20,16 +21,24 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
  * step: exit code SENT, WOULD-SEND, HELD or SKIPPED with the report as description; a failed read
  * or an unconfirmed transaction fails the partition (and only it) with the report as message.
  */
-final class KeeperTasklet implements Tasklet {
+public final class KeeperTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(KeeperTasklet.class);
     static final String REPORT_KEY = KeeperTasklet.class.getSimpleName() + ".report";
-    static final String TX_KEY = KeeperTasklet.class.getSimpleName() + ".tx";
+    public static final String TX_KEY = KeeperTasklet.class.getSimpleName() + ".tx";
     static final String NONCE_KEY = KeeperTasklet.class.getSimpleName() + ".nonce";
 
     private final KeeperSessions sessions;
+    private final KeeperOutcomes outcomes;
+    private final Level reports;
 
-    KeeperTasklet(KeeperSessions sessions) {
+    /**
+     * A tasklet that logs each series' report at {@code reports}: INFO for {@code run}, DEBUG in
+     * {@code serve}, whose one line per run says what was sent.
+     */
+    KeeperTasklet(KeeperSessions sessions, KeeperOutcomes outcomes, Level reports) {
         this.sessions = sessions;
+        this.outcomes = outcomes;
+        this.reports = reports;
     }
 
     @Override
@@ -52,11 +61,12 @@ final class KeeperTasklet implements Tasklet {
             step.getExecutionContext().putString(TX_KEY, report.tx().hash());
             step.getExecutionContext().putString(NONCE_KEY, String.valueOf(report.tx().nonce()));
         }
+        outcomes.kept(step.getJobExecution().getJobInstance().getJobName(), report);
         if (!report.ok()) {
             log.warn("{}", report);
             throw new KeeperFailureException(report);
         }
-        log.info("{}", report);
+        log.atLevel(reports).log("{}", report);
         contribution.setExitStatus(
                 new ExitStatus(
                         report.action().name().replace('_', '-').toUpperCase(Locale.ROOT),

@@ -1,5 +1,7 @@
 package com.xpowerbanq.batch.schedule;
 
+import com.xpowerbanq.batch.index.LoggedProgress;
+import com.xpowerbanq.batch.index.ScanProgress;
 import com.xpowerbanq.batch.launch.JobRunner;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -100,6 +102,12 @@ class ScheduleConfiguration {
 
     private static @Nullable Trigger trigger(String job, ScheduleProperties properties) {
         return ScheduleTriggers.of(job, properties).orElse(null);
+    }
+
+    /** The daemon's scan progress goes to the log at DEBUG, not to a console. */
+    @Bean
+    ScanProgress scanProgress() {
+        return new LoggedProgress();
     }
 
     @Bean

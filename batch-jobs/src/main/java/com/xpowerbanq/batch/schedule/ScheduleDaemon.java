@@ -18,6 +18,7 @@ import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.context.SmartLifecycle;
@@ -153,17 +154,17 @@ public final class ScheduleDaemon implements SmartLifecycle {
             return;
         }
         fireLog.record(job, trigger.equals("missed") ? clock.instant() : fired);
-        log.info(
-                "{}: fired ({}, due {}, delayed {} ms) {}", job, trigger, fired, delay, parameters);
+        String how = "fired (" + trigger + ", due " + fired + ", delayed " + delay + " ms)";
+        log.debug("{}: {} {}", job, how, parameters);
         firing.add(job);
         try {
             JobExecution execution = launcher.launch(job, parameters);
-            log.info(
-                    "{}: execution {} ended {} ({})",
-                    job,
-                    execution.getId(),
-                    execution.getStatus(),
-                    execution.getExitStatus().getExitCode());
+            // the one line per run; the per-series and per-window lines are at DEBUG
+            if (execution.getStatus() == BatchStatus.FAILED) {
+                log.warn("{}: {}, {}", job, how, RunSummary.of(execution));
+            } else {
+                log.info("{}: {}, {}", job, how, RunSummary.of(execution));
+            }
         } catch (Exception e) {
             log.error("{}: could not launch: {}", job, e.getMessage(), e);
         } finally {

@@ -16,7 +16,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -64,21 +63,7 @@ class ServeProcessIT {
     private static Process child(
             Path state, Map<String, String> keyEnvironment, Path output, List<String> arguments)
             throws Exception {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(BanqBatchApplication.class.getName());
-        command.addAll(arguments);
-        command.addAll(BatchContexts.options(devnet.rpcUrl(), devnet.registryFile(), state));
-        ProcessBuilder builder =
-                new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(output.toFile());
-        builder.environment().remove("PRIVATE_KEY");
-        builder.environment().remove("PRIVATE_KEY_FILE");
-        builder.environment().putAll(keyEnvironment);
-        return builder.start();
+        return BanqBatchProcess.start(devnet, state, keyEnvironment, output, arguments);
     }
 
     private static int count(Path state, String sql) throws Exception {

@@ -49,16 +49,27 @@ public final class JsonRpcChainClient implements ChainClient {
     private final RetryPolicy retryPolicy;
     private final OkHttpClient http;
     private final AtomicInteger preferred = new AtomicInteger();
+    private final RpcObserver observer;
 
     private JsonRpcChainClient(
-            List<Endpoint> endpoints, RetryPolicy retryPolicy, OkHttpClient http) {
+            List<Endpoint> endpoints,
+            RetryPolicy retryPolicy,
+            OkHttpClient http,
+            RpcObserver observer) {
         this.endpoints = endpoints;
         this.retryPolicy = retryPolicy;
         this.http = http;
+        this.observer = observer;
     }
 
     public static JsonRpcChainClient connect(
             List<String> urls, Duration timeout, RetryPolicy retryPolicy) {
+        return connect(urls, timeout, retryPolicy, RpcObserver.NONE);
+    }
+
+    /** A client that tells {@code observer} of every exchange with an endpoint. */
+    public static JsonRpcChainClient connect(
+            List<String> urls, Duration timeout, RetryPolicy retryPolicy, RpcObserver observer) {
         if (urls.isEmpty()) {
             throw new IllegalArgumentException(
                     "no JSON-RPC endpoint: set PROVIDER_URL (comma-separated URLs)");
@@ -79,7 +90,7 @@ public final class JsonRpcChainClient implements ChainClient {
             HttpService service = new HttpService(url, http);
             endpoints.add(new Endpoint(url, service, Web3j.build(service)));
         }
-        return new JsonRpcChainClient(List.copyOf(endpoints), retryPolicy, http);
+        return new JsonRpcChainClient(List.copyOf(endpoints), retryPolicy, http, observer);
     }
 
     @Override
@@ -296,6 +307,32 @@ public final class JsonRpcChainClient implements ChainClient {
     }
 
     private <T> Answer<T> attempt(
+            String call,
+            Exchange<T> exchange,
+            Function<T, Response.@Nullable Error> errorOf,
+            int index) {
+        long started = System.nanoTime();
+        RpcObserver.Outcome outcome = RpcObserver.Outcome.FAILED;
+        try {
+            Answer<T> answer = attemptOnce(call, exchange, errorOf, index);
+            outcome = RpcObserver.Outcome.OK;
+            return answer;
+        } catch (RpcErrorException | RangeRefusedException e) {
+            outcome = RpcObserver.Outcome.ERROR;
+            throw e;
+        } finally {
+            observer.exchanged(
+                    index, method(call), outcome, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** The JSON-RPC method of a call as the client names it: {@code eth_call(0x…, …)}. */
+    private static String method(String call) {
+        int paren = call.indexOf('(');
+        return paren < 0 ? call : call.substring(0, paren);
+    }
+
+    private <T> Answer<T> attemptOnce(
             String call,
             Exchange<T> exchange,
             Function<T, Response.@Nullable Error> errorOf,

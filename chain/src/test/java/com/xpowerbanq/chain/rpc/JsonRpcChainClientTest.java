@@ -249,6 +249,32 @@ class JsonRpcChainClientTest {
     }
 
     @Test
+    void theObserverHearsOfEveryExchangeByEndpointIndexAndMethodNeverTheUrl() throws IOException {
+        // given: a failure, an answer and a revert
+        String url = start();
+        script.add(new Reply(503, "busy"));
+        script.add(new Reply(200, result("\"0x10\"")));
+        script.add(new Reply(200, error(-32000, "execution reverted")));
+        List<String> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        RpcObserver observer =
+                (endpoint, method, outcome, elapsed) ->
+                        heard.add(endpoint + " " + method + " " + outcome);
+
+        // when
+        try (JsonRpcChainClient client =
+                JsonRpcChainClient.connect(List.of(url), Duration.ofSeconds(2), FAST, observer)) {
+            client.latestBlock();
+            assertThatThrownBy(() -> client.call("0xabc", "0x12345678"))
+                    .isInstanceOf(RpcErrorException.class);
+        }
+
+        // then
+        assertThat(heard)
+                .containsExactly(
+                        "0 eth_blockNumber FAILED", "0 eth_blockNumber OK", "0 eth_call ERROR");
+    }
+
+    @Test
     void aRevertOrABadRequestIsNotRetriedWhateverItsCode() throws IOException {
         String url = start();
         script.add(new Reply(200, error(-32000, "execution reverted")));

@@ -19,8 +19,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The real banq-api jar with --metrics-port: its metrics pass {@code promtool check metrics}, and a
- * real Prometheus server with the sample configuration scrapes it, reports its target up and loads
+ * The real banq-api jar with --metrics-port and the real banq-batch jar running {@code serve}: the
+ * API's metrics pass {@code promtool check metrics}, and a real Prometheus server with the sample
+ * configuration scrapes both, reports their targets up, holds the daemon's series gauges and loads
  * the alert rules. Other daemons join by adding their job and address to {@link #targets()}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -29,6 +30,7 @@ class PrometheusScrapeIT {
 
     private ApiProcess api;
     private int apiMetricsPort;
+    private BatchServeProcess batch;
     private LoopbackPrometheus prometheus;
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -44,6 +46,20 @@ class PrometheusScrapeIT {
         get(api.port(), "/health");
         get(api.port(), "/ri_absent_supply_0/daily_average.json?lhs=2025-01-01&rhs=2025-01-02");
         get(api.port(), "/nope");
+        batch = BatchServeProcess.start(Files.createDirectories(work.resolve("batch")));
+        try {
+            await("banq-batch serve live on its management port")
+                    .atMost(Duration.ofSeconds(120))
+                    .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptionsInstanceOf(java.io.IOException.class)
+                    .until(
+                            () ->
+                                    get(batch.managementPort(), "/actuator/health/liveness")
+                                                    .statusCode()
+                                            == 200);
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("banq-batch serve did not come up:\n" + batch.output(), e);
+        }
         prometheus =
                 LoopbackPrometheus.start(
                         Files.createDirectories(work.resolve("prometheus")), targets());
@@ -51,16 +67,23 @@ class PrometheusScrapeIT {
 
     /** Job name of the sample configuration to the address this test started it on. */
     private Map<String, String> targets() {
-        return Map.of("banq-api", "127.0.0.1:" + apiMetricsPort);
+        return Map.of(
+                "banq-api",
+                "127.0.0.1:" + apiMetricsPort,
+                "banq-batch",
+                "127.0.0.1:" + batch.managementPort());
     }
 
     @AfterAll
-    void stop() throws InterruptedException {
+    void stop() throws Exception {
         if (prometheus != null) {
             prometheus.close();
         }
         if (api != null) {
             api.close();
+        }
+        if (batch != null) {
+            batch.close();
         }
     }
 
@@ -97,17 +120,28 @@ class PrometheusScrapeIT {
                                         .allSatisfy(
                                                 (job, health) ->
                                                         assertThat(health).isEqualTo("up")));
-        await("the API's request counters in Prometheus")
-                .atMost(Duration.ofSeconds(30))
-                .pollInterval(Duration.ofMillis(500))
-                .untilAsserted(
-                        () ->
-                                assertThat(
-                                                prometheus.query(
-                                                        "banq_api_requests_seconds_count{job=\"banq-api\"}"))
-                                        .isNotEmpty());
+        assertThat(
+                        seriesOf(
+                                "the API's request counters",
+                                "banq_api_requests_seconds_count{job=\"banq-api\"}"))
+                .isNotEmpty();
+        // every series of the catalogue, labelled with its run; without a chain their values are
+        // NaN
+        assertThat(
+                        seriesOf(
+                                "the daemon's series lag",
+                                "banq_series_head_lag_blocks{job=\"banq-batch\",run=\"v10a\"}"))
+                .hasSize(42);
         assertThat(prometheus.ruleGroups())
                 .contains("banq-series", "banq-jobs", "banq-api", "banq-miner", "banq-targets");
+    }
+
+    /** The series {@code promql} returns, once Prometheus has scraped any. */
+    private List<com.fasterxml.jackson.databind.JsonNode> seriesOf(String what, String promql) {
+        return await(what + " in Prometheus")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> prometheus.query(promql), series -> !series.isEmpty());
     }
 
     private HttpResponse<String> get(int port, String path) throws Exception {
