@@ -22,10 +22,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The Quartz side of {@code serve}: a JobDetail and a cron Trigger bean per schedule (a disabled
  * schedule has no trigger), collected by Spring Boot's Quartz auto-configuration. Only a context
- * started with {@link ScheduleDaemon#SERVE} has any of it (without it {@link QuartzOnlyWhenServing}
- * also excludes Spring Boot's Quartz auto-configuration), so {@code run}, {@code status} and the
- * other commands neither create a scheduler nor fire anything; and even then the scheduler does not
- * start with the context: only {@link ScheduleDaemon} starts it.
+ * started with {@link ScheduleDaemon#SERVE} has any of it (without it {@link
+ * ServeOnlyAutoConfigurations} also excludes Spring Boot's Quartz auto-configuration), so {@code
+ * run}, {@code status} and the other commands neither create a scheduler nor fire anything; and
+ * even then the scheduler does not start with the context: only {@link ScheduleDaemon} starts it.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(ScheduleDaemon.SERVE)
