@@ -29,6 +29,7 @@ final class AnvilProcess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AnvilProcess.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final int PORT_ATTEMPTS = 5;
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
     private static final int TAIL_LINES = 20;
 
     /** exec's anvil in place of the shell; the background reader kills it when stdin closes. */
@@ -107,9 +108,11 @@ final class AnvilProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
         HttpRequest probe =
                 HttpRequest.newBuilder(URI.create(url()))
+                        // whatever holds the port may take the connection and never answer
+                        .timeout(PROBE_TIMEOUT)
                         .header("Content-Type", "application/json")
                         .POST(
                                 HttpRequest.BodyPublishers.ofString(
@@ -136,7 +139,7 @@ final class AnvilProcess implements AutoCloseable {
                     return;
                 }
             } catch (IOException e) {
-                // not listening yet
+                // not listening yet, or not anvil answering
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DevnetException("interrupted while waiting for anvil", e);
