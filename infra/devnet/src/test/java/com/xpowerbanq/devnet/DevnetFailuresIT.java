@@ -1,6 +1,8 @@
 package com.xpowerbanq.devnet;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
@@ -9,12 +11,16 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.core.DefaultBlockParameterName;
+import org.web3j.protocol.core.methods.response.TransactionReceipt;
 import org.web3j.utils.Numeric;
 
 /** A devnet that cannot go on stops, saying what the chain and anvil say, instead of hanging. */
@@ -31,7 +37,7 @@ class DevnetFailuresIT {
         Keeper.Factory stuck =
                 devnet ->
                         duty -> {
-                            gap[0] = sendWithNonceGap(devnet);
+                            gap[0] = sendWithNonceGap(devnet).nonce();
                             awaitForever();
                         };
         DevnetOptions options =
@@ -61,6 +67,46 @@ class DevnetFailuresIT {
     }
 
     @Test
+    void aTransactionAnvilHoldsQueuedAtTheAccountsNextNonceIsFreedAndMined() {
+        // given: a keeper whose first duty leaves its transaction queued at exactly the account's
+        // next nonce, the state of the reported hang: anvil_setNonce closes the gap behind it,
+        // and anvil never judges the queued transaction again, so evm_mine leaves it out
+        List<TransactionReceipt> receipts = new ArrayList<>();
+        Keeper.Factory holding =
+                devnet ->
+                        duty -> {
+                            if (!receipts.isEmpty()) {
+                                return;
+                            }
+                            Sent sent = sendWithNonceGap(devnet);
+                            try {
+                                new PlainJsonRpc(devnet.rpcUrl())
+                                        .result(
+                                                "anvil_setNonce",
+                                                devnet.deployer().getAddress(),
+                                                Numeric.encodeQuantity(sent.nonce()));
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                            receipts.add(
+                                    await().atMost(Duration.ofSeconds(60))
+                                            .until(
+                                                    () -> receipt(devnet, sent.hash()),
+                                                    r -> r != null));
+                        };
+
+        // when
+        try (Devnet devnet =
+                Devnet.start(DevnetOptions.defaults().withDays(1).withKeeper(holding))) {
+            // then: the held transaction was mined, unchanged, and the day went on
+            assertThat(receipts)
+                    .singleElement()
+                    .satisfies(r -> assertThat(r.isStatusOK()).isTrue());
+            assertThat(devnet.latestTimestamp()).isPositive();
+        }
+    }
+
+    @Test
     void anvilThatCannotStartIsReportedWithItsExitStatusAndItsOwnWords() throws IOException {
         // given: the port is taken
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -78,8 +124,19 @@ class DevnetFailuresIT {
         }
     }
 
-    /** Sends a transfer with the account's next nonce plus one; returns that nonce. */
-    private static BigInteger sendWithNonceGap(Devnet devnet) {
+    private record Sent(BigInteger nonce, String hash) {}
+
+    private static @Nullable TransactionReceipt receipt(Devnet devnet, String hash)
+            throws IOException {
+        return devnet.web3j()
+                .ethGetTransactionReceipt(hash)
+                .send()
+                .getTransactionReceipt()
+                .orElse(null);
+    }
+
+    /** Sends a transfer with the account's next nonce plus one. */
+    private static Sent sendWithNonceGap(Devnet devnet) {
         Credentials keeper = devnet.deployer();
         try {
             BigInteger next =
@@ -107,7 +164,7 @@ class DevnetFailuresIT {
                 throw new IllegalStateException(
                         "anvil refused the gap: " + sent.getError().getMessage());
             }
-            return ahead;
+            return new Sent(ahead, sent.getTransactionHash());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
