@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,6 +29,8 @@ final class AnvilProcess implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AnvilProcess.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
     private static final int PORT_ATTEMPTS = 5;
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
+    private static final int TAIL_LINES = 20;
 
     /** exec's anvil in place of the shell; the background reader kills it when stdin closes. */
     private static final String GUARD =
@@ -48,15 +49,20 @@ final class AnvilProcess implements AutoCloseable {
     private final Process process;
     private final OutputStream guardPipe;
     private final int port;
+    private final Path logFile;
 
-    private AnvilProcess(Process process, int port) {
+    private AnvilProcess(Process process, int port, Path logFile) {
         this.process = process;
         this.guardPipe = process.getOutputStream();
         this.port = port;
+        this.logFile = logFile;
     }
 
-    /** Starts anvil with the given genesis timestamp and waits until it answers JSON-RPC. */
-    static AnvilProcess start(Path binary, int port, long genesis, @Nullable Path logFile) {
+    /**
+     * Starts anvil with the given genesis timestamp and waits until it answers JSON-RPC; its output
+     * goes to {@code logFile}, whose last lines say why it stopped when it does.
+     */
+    static AnvilProcess start(Path binary, int port, long genesis, Path logFile) {
         int attempts = port == 0 ? PORT_ATTEMPTS : 1;
         DevnetException last = null;
         for (int i = 0; i < attempts; i++) {
@@ -71,8 +77,7 @@ final class AnvilProcess implements AutoCloseable {
         throw last;
     }
 
-    private static AnvilProcess startOn(
-            Path binary, int port, long genesis, @Nullable Path logFile) {
+    private static AnvilProcess startOn(Path binary, int port, long genesis, Path logFile) {
         List<String> command = new ArrayList<>(List.of("/bin/sh", "-c", GUARD));
         command.add(binary.toString());
         command.addAll(
@@ -83,17 +88,14 @@ final class AnvilProcess implements AutoCloseable {
                         "--chain-id", Long.toString(Devnet.CHAIN_ID),
                         "--accounts", Integer.toString(DevAccounts.COUNT)));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.redirectOutput(
-                logFile == null
-                        ? ProcessBuilder.Redirect.DISCARD
-                        : ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         Process process;
         try {
             process = builder.start();
         } catch (IOException e) {
             throw new DevnetException("cannot run anvil '" + binary + "': " + e.getMessage(), e);
         }
-        AnvilProcess anvil = new AnvilProcess(process, port);
+        AnvilProcess anvil = new AnvilProcess(process, port, logFile);
         LIVE.add(anvil);
         try {
             anvil.awaitReady();
@@ -106,9 +108,11 @@ final class AnvilProcess implements AutoCloseable {
     }
 
     private void awaitReady() {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
         HttpRequest probe =
                 HttpRequest.newBuilder(URI.create(url()))
+                        // whatever holds the port may take the connection and never answer
+                        .timeout(PROBE_TIMEOUT)
                         .header("Content-Type", "application/json")
                         .POST(
                                 HttpRequest.BodyPublishers.ofString(
@@ -123,7 +127,10 @@ final class AnvilProcess implements AutoCloseable {
                                 + process.exitValue()
                                 + " before answering on port "
                                 + port
-                                + " (port in use?)");
+                                + "; last lines of "
+                                + logFile
+                                + ":\n"
+                                + logTail());
             }
             try {
                 HttpResponse<String> response =
@@ -132,7 +139,7 @@ final class AnvilProcess implements AutoCloseable {
                     return;
                 }
             } catch (IOException e) {
-                // not listening yet
+                // not listening yet, or not anvil answering
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new DevnetException("interrupted while waiting for anvil", e);
@@ -155,6 +162,23 @@ final class AnvilProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("no free loopback port", e);
         }
+    }
+
+    /**
+     * Why anvil is gone, in its own words: its exit status and the last lines of its log (anvil
+     * prints its error there, e.g. "Address already in use").
+     */
+    String exitReport() {
+        String status =
+                process.isAlive()
+                        ? "anvil still runs (pid " + process.pid() + ")"
+                        : "anvil exited with status " + process.exitValue();
+        return status + "; last lines of " + logFile + ":\n" + logTail();
+    }
+
+    /** The last lines anvil wrote. */
+    String logTail() {
+        return LogTail.of(logFile, TAIL_LINES);
     }
 
     String url() {

@@ -13,6 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -63,6 +70,15 @@ public final class Devnet implements AutoCloseable {
     private final @Nullable Path tempDir;
     private final DeployedProtocol protocol;
     private final ContractRun run;
+    private final Duration dutyDeadline;
+    private final ExecutorService duties =
+            Executors.newSingleThreadExecutor(
+                    r -> {
+                        Thread thread = new Thread(r, "devnet-keeper-duty");
+                        // a duty past its deadline may never return: it must not hold the JVM
+                        thread.setDaemon(true);
+                        return thread;
+                    });
     private @Nullable Keeper keeper;
     private @Nullable Path keyFile;
 
@@ -76,7 +92,8 @@ public final class Devnet implements AutoCloseable {
             Path registryFile,
             @Nullable Path tempDir,
             DeployedProtocol protocol,
-            ContractRun run) {
+            ContractRun run,
+            Duration dutyDeadline) {
         this.anvil = anvil;
         this.web3j = web3j;
         this.chain = chain;
@@ -87,6 +104,7 @@ public final class Devnet implements AutoCloseable {
         this.tempDir = tempDir;
         this.protocol = protocol;
         this.run = run;
+        this.dutyDeadline = dutyDeadline;
     }
 
     /**
@@ -110,10 +128,15 @@ public final class Devnet implements AutoCloseable {
         // leave room for the quiet hour and the final blocks, so the chain ends before now
         long now = Instant.now().getEpochSecond();
         long genesis = now - options.days() * DAY - QUIET_AFTER_STEPS - 2L * FINALITY_BLOCKS;
-        Path anvilLog = options.stateDir() == null ? null : stateDir.resolve("anvil.log");
+        // a fresh log per devnet, so that its last lines are this anvil's when it fails
+        Path anvilLog = stateDir.resolve("anvil.log");
         AnvilProcess anvil;
         try {
+            Files.deleteIfExists(anvilLog);
             anvil = AnvilProcess.start(binary, options.port(), genesis, anvilLog);
+        } catch (IOException e) {
+            deleteQuietly(tempDir);
+            throw new UncheckedIOException("cannot clear the old anvil log " + anvilLog, e);
         } catch (RuntimeException e) {
             deleteQuietly(tempDir);
             throw e;
@@ -145,7 +168,8 @@ public final class Devnet implements AutoCloseable {
                             registryFile,
                             tempDir,
                             protocol,
-                            options.run());
+                            options.run(),
+                            options.dutyDeadline());
             if (options.keeper() != null) {
                 devnet.keeper = options.keeper().open(devnet);
             }
@@ -157,12 +181,21 @@ public final class Devnet implements AutoCloseable {
                     (System.nanoTime() - started) / 1_000_000);
             return devnet;
         } catch (RuntimeException e) {
+            RuntimeException failure =
+                    anvil.isAlive()
+                            ? e
+                            : new DevnetException(e.getMessage() + "; " + anvil.exitReport(), e);
+            // anvil first: a keeper still waiting on it then fails at once instead of holding
+            // the close
+            anvil.close();
+            if (devnet != null) {
+                devnet.duties.shutdownNow();
+            }
             closeKeeper(devnet == null ? null : devnet.keeper);
             web3j.shutdown();
             chain.close();
-            anvil.close();
             deleteQuietly(tempDir);
-            throw e;
+            throw failure;
         }
     }
 
@@ -190,6 +223,7 @@ public final class Devnet implements AutoCloseable {
         try {
             long last = fromExclusive;
             long keptDays = 0;
+            long dayStarted = System.nanoTime();
             for (Activity.Step step : activity.plan(protocol, fromExclusive, toInclusive)) {
                 if (step.timestamp() <= last) {
                     throw new DevnetException(
@@ -205,10 +239,15 @@ public final class Devnet implements AutoCloseable {
                     long day = (step.timestamp() - fromExclusive) / DAY;
                     if (day > keptDays) {
                         keptDays = day;
+                        long now = System.nanoTime();
+                        // the seconds of each day show whether seeding stays flat as the chain
+                        // grows (anvil's cost per block grows with its height)
                         log.info(
-                                "keeper jobs: day {} of {} simulated",
+                                "keeper jobs: day {} of {} simulated ({} s)",
                                 day,
-                                (toInclusive - fromExclusive) / DAY);
+                                (toInclusive - fromExclusive) / DAY,
+                                String.format(Locale.ROOT, "%.2f", (now - dayStarted) / 1e9));
+                        dayStarted = now;
                     }
                 }
             }
@@ -220,8 +259,9 @@ public final class Devnet implements AutoCloseable {
     }
 
     /**
-     * Hands the step's duties to the keeper with automine on, so its transactions are mined as it
-     * sends them, just after the step's block; returns the latest block's timestamp then.
+     * Hands the step's duties to the keeper while a {@link BlockPump} mines what it sends, just
+     * after the step's block; returns the latest block's timestamp then. A duty that overruns its
+     * deadline stops the devnet with what the chain says about the keeper's transactions.
      */
     private long keep(Activity.Step step, Transactor tx) {
         Keeper current = keeper;
@@ -233,14 +273,45 @@ public final class Devnet implements AutoCloseable {
                             + step.timestamp()
                             + " to a keeper, but this devnet has none (DevnetOptions.withKeeper)");
         }
-        rpc.setAutomine(true);
-        try {
-            step.duties().forEach(current::perform);
-        } finally {
-            rpc.setAutomine(false);
+        try (BlockPump pump = BlockPump.start(rpc)) {
+            for (Keeper.Duty duty : step.duties()) {
+                performWithinDeadline(current, duty, step.timestamp(), pump);
+            }
         }
         tx.resync();
         return latestTimestamp();
+    }
+
+    private void performWithinDeadline(Keeper keeper, Keeper.Duty duty, long at, BlockPump pump) {
+        Future<?> done = duties.submit(() -> keeper.perform(duty));
+        try {
+            done.get(dutyDeadline.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            done.cancel(true);
+            RuntimeException pumpFailure = pump.failure();
+            throw new DevnetException(
+                    "keeper duty "
+                            + duty
+                            + " of the step at "
+                            + at
+                            + " did not finish within "
+                            + dutyDeadline.toSeconds()
+                            + " s"
+                            + (pumpFailure == null
+                                    ? ""
+                                    : " (mining failed: " + pumpFailure.getMessage() + ")")
+                            + "; "
+                            + new StuckDutyReport(rpc, chain, anvil).describe(deployerAddress()));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new DevnetException("keeper duty " + duty + " failed: " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            done.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new DevnetException("interrupted while the keeper performed " + duty, e);
+        }
     }
 
     /** "http://127.0.0.1:PORT". */
@@ -383,11 +454,17 @@ public final class Devnet implements AutoCloseable {
         return anvil.process().onExit();
     }
 
+    /** anvil's exit status and the last lines of its log, to say why it stopped. */
+    public String exitReport() {
+        return anvil.exitReport();
+    }
+
     /** Closes the keeper, stops anvil and removes a temporary state directory. Idempotent. */
     @Override
     public void close() {
         Keeper current = keeper;
         keeper = null;
+        duties.shutdownNow();
         closeKeeper(current);
         web3j.shutdown();
         chain.close();

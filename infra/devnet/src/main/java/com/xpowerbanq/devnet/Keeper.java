@@ -3,7 +3,8 @@ package com.xpowerbanq.devnet;
 /**
  * The keeper of a simulated protocol: sends the keeper transactions a step leaves to it, as the
  * operator's keeper jobs do on a real network. The devnet calls it right after mining the step's
- * block, with automine on, so its transactions land in simulated time just after the step.
+ * block, while it mines whatever is pending every few milliseconds, so its transactions land in
+ * simulated time just after the step. A duty has a deadline ({@link DevnetOptions#dutyDeadline}).
  */
 public interface Keeper extends AutoCloseable {
 

@@ -36,7 +36,7 @@ final class ForegroundDevnet {
             err.println("banq devnet: ready (chain id " + devnet.chainId() + "); Ctrl-C stops it");
             stop.await();
             if (!devnet.isRunning()) {
-                err.println("banq devnet: anvil exited unexpectedly");
+                err.println("banq devnet: anvil exited unexpectedly: " + devnet.exitReport());
                 return ExitCode.UNAVAILABLE;
             }
             err.println("banq devnet: stopping");

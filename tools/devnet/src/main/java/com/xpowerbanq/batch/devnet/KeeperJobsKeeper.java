@@ -6,6 +6,7 @@ import com.xpowerbanq.batch.launch.JobRunner;
 import com.xpowerbanq.devnet.Devnet;
 import com.xpowerbanq.devnet.DevnetException;
 import com.xpowerbanq.devnet.Keeper;
+import com.xpowerbanq.schema.Catalogue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -67,6 +68,12 @@ public final class KeeperJobsKeeper implements Keeper {
                         "--banq.chain.contract-run=" + devnet.run().id(),
                         "--banq.keeper.private-key-file=" + devnet.keeperKeyFile(),
                         "--banq.keeper.receipt-poll=20ms",
+                        // well inside the devnet's duty deadline, so a lost transaction fails
+                        // the job with its series and nonce before the devnet gives up
+                        "--banq.keeper.receipt-timeout=30s",
+                        // every series at once: the devnet mines what is pending in one block,
+                        // so a duty costs one or two blocks instead of one per series
+                        "--banq.keeper.workers=" + Catalogue.ri().size(),
                         "--banq.quiet=true",
                         "--logging.level.com.xpowerbanq.batch=WARN"));
     }
