@@ -19,7 +19,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Contract addresses per name and contract run, in the env-file form of the original's registry:
@@ -96,35 +95,6 @@ public final class ContractRegistry {
             return Optional.of("testnet");
         }
         return Optional.empty();
-    }
-
-    /**
-     * The registry to use on a chain: the file named by {@code contractsFile} (the value of {@code
-     * CONTRACTS_FILE}) when set, else the packaged registry of the chain id.
-     *
-     * @throws ContractRegistryException naming what to set when neither applies
-     */
-    public static ContractRegistry select(@Nullable String contractsFile, long chainId) {
-        if (contractsFile != null && !contractsFile.isBlank()) {
-            return load(Path.of(contractsFile));
-        }
-        String network =
-                networkOf(chainId)
-                        .orElseThrow(
-                                () ->
-                                        new ContractRegistryException(
-                                                "no packaged contract registry for chain id "
-                                                        + chainId
-                                                        + " (packaged: 43114 mainnet, 43113"
-                                                        + " testnet): set "
-                                                        + CONTRACTS_FILE
-                                                        + " to a registry file"));
-        return packaged(network);
-    }
-
-    /** {@link #select(String, long)} with {@code CONTRACTS_FILE} read from {@code env}. */
-    public static ContractRegistry select(Map<String, String> env, long chainId) {
-        return select(env.get(CONTRACTS_FILE), chainId);
     }
 
     public static Builder builder() {

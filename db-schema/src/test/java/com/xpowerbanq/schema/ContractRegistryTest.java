@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -108,23 +107,5 @@ class ContractRegistryTest {
                 .hasMessageContaining(missing + " does not exist");
         assertThatThrownBy(() -> ContractRegistry.packaged("devnet"))
                 .hasMessageContaining("network 'devnet': expected mainnet or testnet");
-    }
-
-    @Test
-    void selectPrefersContractsFileThenThePackagedRegistryOfTheChain() {
-        Path file = dir.resolve("contracts.env");
-        ContractRegistry.builder().providerUrl("http://127.0.0.1:1").build().write(file);
-
-        assertThat(
-                        ContractRegistry.select(Map.of("CONTRACTS_FILE", file.toString()), 31337)
-                                .providerUrl())
-                .isEqualTo("http://127.0.0.1:1");
-        assertThat(ContractRegistry.select(Map.of(), 43114).address("P000", "v10a")).isPresent();
-        assertThat(ContractRegistry.select((String) null, 43113).providerUrl())
-                .contains("avax-test");
-        assertThatThrownBy(() -> ContractRegistry.select(Map.of(), 31337))
-                .isInstanceOf(ContractRegistryException.class)
-                .hasMessageContaining("chain id 31337")
-                .hasMessageContaining("set CONTRACTS_FILE");
     }
 }
