@@ -1,6 +1,7 @@
 package com.xpowerbanq.batch.cli;
 
 import com.xpowerbanq.batch.launch.BanqProperties;
+import com.xpowerbanq.batch.launch.ExecutionHosts;
 import com.xpowerbanq.batch.launch.JobNames;
 import com.xpowerbanq.batch.launch.StandaloneJobRepository;
 import com.xpowerbanq.schema.Catalogue;
@@ -9,6 +10,7 @@ import com.xpowerbanq.schema.SeriesNameException;
 import com.xpowerbanq.schema.cli.ExitCode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.repository.JobRepository;
 import picocli.CommandLine.Command;
@@ -62,7 +64,13 @@ final class StatusCommand implements Callable<Integer> {
         try (StandaloneJobRepository opened = new StandaloneJobRepository(banq)) {
             JobRepository repository = opened.repository();
             if (series == null) {
-                StatusReport.print(System.out, repository, jobs(), banq.stateDir());
+                ExecutionHosts hosts = new ExecutionHosts(opened.dataSource(), banq.host());
+                StatusReport.print(
+                        System.out,
+                        repository,
+                        jobs(),
+                        banq.stateDir(),
+                        id -> banq.clustered() ? hosts.hostOf(id) : Optional.empty());
             } else {
                 SeriesStatusReport.print(System.out, repository, series, banq.stateDir());
             }

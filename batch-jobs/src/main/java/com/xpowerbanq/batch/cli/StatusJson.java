@@ -39,7 +39,7 @@ final class StatusJson {
                                     opened.repository(),
                                     banq.stateDir(),
                                     SchedulesCommand.bind(options),
-                                    new FireLog(opened.dataSource()),
+                                    new FireLog(opened.dataSource(), banq),
                                     probe == null ? null : new ChainHead(() -> probe),
                                     chain.run(),
                                     Clock.systemUTC())

@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
@@ -23,6 +25,19 @@ final class StatusReport {
     private StatusReport() {}
 
     static void print(PrintStream out, JobRepository repository, List<String> jobs, Path stateDir) {
+        print(out, repository, jobs, stateDir, id -> Optional.empty());
+    }
+
+    /**
+     * As above, each execution followed by the host that ran it where {@code hosts} knows it (a
+     * cluster of hosts).
+     */
+    static void print(
+            PrintStream out,
+            JobRepository repository,
+            List<String> jobs,
+            Path stateDir,
+            LongFunction<Optional<String>> hosts) {
         for (String job : jobs) {
             out.println(job + ":");
             List<JobInstance> instances = repository.getJobInstances(job, 0, RECENT);
@@ -43,7 +58,7 @@ final class StatusReport {
                         }
                     }
                     out.printf(
-                            "  execution %d  %-9s started %s  ended %s  read %d  written %d  series %d (%d failed)%n",
+                            "  execution %d  %-9s started %s  ended %s  read %d  written %d  series %d (%d failed)%s%n",
                             execution.getId(),
                             execution.getStatus(),
                             execution.getStartTime(),
@@ -51,7 +66,8 @@ final class StatusReport {
                             read,
                             written,
                             series.size(),
-                            series.stream().filter(s -> s.status().equals("FAILED")).count());
+                            series.stream().filter(s -> s.status().equals("FAILED")).count(),
+                            hosts.apply(execution.getId()).map(h -> "  on " + h).orElse(""));
                 }
             }
         }

@@ -14,10 +14,16 @@ public final class JobNames {
     public static final String RUN = "run";
 
     /**
+     * The identifying job parameter of an index job in a cluster: the host whose series databases
+     * the instance writes.
+     */
+    public static final String HOST = "host";
+
+    /**
      * Parameters the launchers add to any job: {@link #RUN} from the CLI, the fire time and trigger
      * kind from the scheduler. Job validators accept them.
      */
-    public static final Set<String> LAUNCH_PARAMETERS = Set.of(RUN, "fired", "trigger");
+    public static final Set<String> LAUNCH_PARAMETERS = Set.of(RUN, HOST, "fired", "trigger");
 
     /** The partitioned step of an index job, one partition per series. */
     public static String partitionStep(String job) {

@@ -18,15 +18,20 @@ import org.sqlite.SQLiteConfig;
  * The job repository's data source: a SQLite file in the state directory, its schema created on
  * first use. SQLite has one writer at a time, so the pool holds one connection, and it is taken
  * lazily: a chunk's transaction holds it only while it writes the step's state, not while the
- * partition reads the chain, so parallel partitions never wait on each other for long.
+ * partition reads the chain, so parallel partitions never wait on each other for long. With {@code
+ * BANQ_DATABASE_URL} it is a PostgreSQL shared by a cluster of hosts instead ({@link
+ * PostgresJobDatabase}).
  */
 @Configuration(proxyBeanMethods = false)
-class JobRepositoryConfiguration {
+public class JobRepositoryConfiguration {
     static final String FILE = "banq-batch.db";
     static final String SCHEMA = "db/batch-schema-sqlite.sql";
 
     @Bean
     DataSource dataSource(BanqProperties banq) {
+        if (banq.database().isPostgres()) {
+            return new ClosingLazyDataSource(PostgresJobDatabase.open(banq));
+        }
         Path dir = banq.stateDir();
         try {
             Files.createDirectories(dir);
@@ -54,6 +59,14 @@ class JobRepositoryConfiguration {
         return new ClosingLazyDataSource(pool);
     }
 
+    /**
+     * The pool behind the job repository's data source: its connections never join a Spring-managed
+     * transaction (Quartz's store and the locks manage their own).
+     */
+    public static DataSource pool(DataSource dataSource) {
+        return dataSource instanceof ClosingLazyDataSource lazy ? lazy.pool() : dataSource;
+    }
+
     /** The lazy proxy, closing the pool when the context closes. */
     static final class ClosingLazyDataSource extends LazyConnectionDataSourceProxy
             implements AutoCloseable {
@@ -62,6 +75,11 @@ class JobRepositoryConfiguration {
         ClosingLazyDataSource(HikariDataSource pool) {
             super(pool);
             this.pool = pool;
+        }
+
+        /** The pool itself: connections taken here never join a Spring-managed transaction. */
+        public DataSource pool() {
+            return pool;
         }
 
         @Override

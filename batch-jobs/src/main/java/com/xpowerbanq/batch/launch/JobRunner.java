@@ -1,6 +1,7 @@
 package com.xpowerbanq.batch.launch;
 
 import com.xpowerbanq.chain.registry.ChainNetwork;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -8,10 +9,12 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.AbstractJob;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -21,7 +24,9 @@ import org.springframework.batch.core.job.parameters.JobParameter;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
@@ -33,15 +38,25 @@ import org.springframework.stereotype.Component;
  * a dead process; then it restarts the last execution when that one failed or stopped with the same
  * parameters (so relaunching a killed or failed command resumes it), and otherwise starts a new
  * instance.
+ *
+ * <p>In a cluster (the job repository in PostgreSQL) the lock is the database's: a keeper runs on
+ * one host at a time, whichever host launches it; an index job runs on every host, each into its
+ * own series databases, so it carries this host's name as the identifying parameter {@code host}
+ * and each host restarts and recovers only its own executions.
  */
 @Component
 public class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
+    private static final int PAGE = 50;
+
+    /** How far back a host looks for its own last instance of an index job. */
+    private static final int LAST_OF_HOST_SCAN = 2_000;
 
     private final JobOperator operator;
     private final JobRepository repository;
     private final Map<String, Job> jobs;
     private final BanqProperties banq;
+    private final RunLock.Locks locks;
     private final @Nullable NetworkCheck networkCheck;
     private final Set<String> holding = ConcurrentHashMap.newKeySet();
 
@@ -56,13 +71,21 @@ public class JobRunner {
             JobRepository repository,
             List<Job> jobs,
             BanqProperties banq,
+            DataSource dataSource,
             ObjectProvider<ChainNetwork> network) {
-        this(operator, repository, jobs, banq, new NetworkCheck(network::getObject));
+        this(
+                operator,
+                repository,
+                jobs,
+                banq,
+                RunLock.Locks.of(banq, dataSource),
+                new NetworkCheck(network::getObject));
+        register(jobs, new ExecutionHosts(dataSource, banq.host()));
     }
 
     /** A runner of jobs that need no chain check (tests of the launch itself). */
     JobRunner(JobOperator operator, JobRepository repository, List<Job> jobs, BanqProperties banq) {
-        this(operator, repository, jobs, banq, (NetworkCheck) null);
+        this(operator, repository, jobs, banq, RunLock.Locks.onDisk(banq.stateDir()), null);
     }
 
     private JobRunner(
@@ -70,17 +93,23 @@ public class JobRunner {
             JobRepository repository,
             List<Job> jobs,
             BanqProperties banq,
+            RunLock.Locks locks,
             @Nullable NetworkCheck networkCheck) {
         this.operator = operator;
         this.repository = repository;
         this.jobs = jobs.stream().collect(Collectors.toMap(Job::getName, j -> j));
         this.banq = banq;
+        this.locks = locks;
         this.networkCheck = networkCheck;
         if (networkCheck != null) {
-            jobs.stream()
-                    .filter(AbstractJob.class::isInstance)
-                    .forEach(j -> ((AbstractJob) j).registerJobExecutionListener(networkCheck));
+            register(jobs, networkCheck);
         }
+    }
+
+    private static void register(List<Job> jobs, JobExecutionListener listener) {
+        jobs.stream()
+                .filter(AbstractJob.class::isInstance)
+                .forEach(j -> ((AbstractJob) j).registerJobExecutionListener(listener));
     }
 
     public Set<String> jobNames() {
@@ -94,19 +123,26 @@ public class JobRunner {
         try {
             requested = toParameters(ParameterNames.canonical(parameters, knownNames(job)));
             job.getJobParametersValidator().validate(requested);
+            if (onEveryHost(jobName)) {
+                requested =
+                        new JobParametersBuilder(requested)
+                                .addString(JobNames.HOST, banq.host())
+                                .toJobParameters();
+            }
         } catch (InvalidJobParametersException | IllegalArgumentException e) {
             throw new JobUsageException(jobName + ": " + e.getMessage(), e);
         }
         checkNetwork();
-        try (RunLock lock = RunLock.acquire(banq.stateDir(), jobName);
+        try (RunLock lock = locks.acquire(lockName(jobName));
                 Holding holding = hold(jobName)) {
             recoverStale(jobName);
             JobExecution last = lastExecution(jobName);
             if (last != null && isRestartable(last) && sameRequest(last, requested)) {
                 log.info("restarting execution {} of {}", last.getId(), jobName);
+                closeUnfinishedSteps(last);
                 return operator.restart(last);
             }
-            long run = last == null ? 1 : last.getJobParameters().getLong(JobNames.RUN, 0L) + 1;
+            long run = nextRun(jobName, last);
             JobParameters fresh =
                     new JobParametersBuilder(requested)
                             .addLong(JobNames.RUN, run)
@@ -134,8 +170,18 @@ public class JobRunner {
         String jobName = execution.getJobInstance().getJobName();
         job(jobName);
         checkNetwork();
-        try (RunLock lock = RunLock.acquire(banq.stateDir(), jobName);
+        try (RunLock lock = locks.acquire(lockName(jobName));
                 Holding holding = hold(jobName)) {
+            if (!ours(execution)) {
+                throw new JobUsageException(
+                        "execution "
+                                + executionId
+                                + " of "
+                                + jobName
+                                + " indexes the series databases of host "
+                                + hostOf(execution)
+                                + "; restart it there");
+            }
             recoverStale(jobName);
             JobExecution current = Objects.requireNonNull(repository.getJobExecution(executionId));
             if (!isRestartable(current)) {
@@ -148,6 +194,7 @@ public class JobRunner {
                                 + current.getStatus()
                                 + "; only FAILED or STOPPED executions restart");
             }
+            closeUnfinishedSteps(current);
             return operator.restart(current);
         } catch (JobBusyException | JobUsageException e) {
             throw e;
@@ -167,7 +214,34 @@ public class JobRunner {
         if (!holding.contains(jobName)) {
             return List.of();
         }
-        return List.copyOf(repository.findRunningJobExecutions(jobName));
+        return running(jobName);
+    }
+
+    /**
+     * The executions of {@code jobName} the repository shows running that are this host's to
+     * recover or stop: all of them, but for an index job in a cluster only this host's.
+     */
+    private List<JobExecution> running(String jobName) {
+        return repository.findRunningJobExecutions(jobName).stream().filter(this::ours).toList();
+    }
+
+    /** Whether an index job runs on every host here, each host its own instances. */
+    private boolean onEveryHost(String jobName) {
+        return banq.clustered() && JobPlacement.of(jobName) == JobPlacement.EVERY_HOST;
+    }
+
+    private String lockName(String jobName) {
+        return onEveryHost(jobName) ? jobName + "@" + banq.host() : jobName;
+    }
+
+    /** Whether {@code execution} is this host's: any in one place, only its own on every host. */
+    private boolean ours(JobExecution execution) {
+        return !onEveryHost(execution.getJobInstance().getJobName())
+                || banq.host().equals(hostOf(execution));
+    }
+
+    private static @Nullable String hostOf(JobExecution execution) {
+        return execution.getJobParameters().getString(JobNames.HOST);
     }
 
     /** Marks a job as run by this runner while it holds the job's lock. */
@@ -200,7 +274,7 @@ public class JobRunner {
     }
 
     private void recoverStale(String jobName) {
-        for (JobExecution stale : repository.findRunningJobExecutions(jobName)) {
+        for (JobExecution stale : running(jobName)) {
             log.warn(
                     "execution {} of {} was left running by a process that died; marking it failed",
                     stale.getId(),
@@ -209,9 +283,58 @@ public class JobRunner {
         }
     }
 
+    /**
+     * Marks FAILED the step executions a failed execution left starting or started (its repository
+     * write failed as the partitions were created): Spring Batch would take them for a running
+     * execution and refuse every restart.
+     */
+    private void closeUnfinishedSteps(JobExecution execution) {
+        for (StepExecution step : execution.getStepExecutions()) {
+            if (step.getStatus().isRunning()) {
+                log.warn(
+                        "step {} of execution {} was left {}; marking it failed",
+                        step.getStepName(),
+                        execution.getId(),
+                        step.getStatus());
+                step.setStatus(BatchStatus.FAILED);
+                step.setExitStatus(
+                        ExitStatus.FAILED.addExitDescription(
+                                "left unfinished when its job failed"));
+                step.setEndTime(LocalDateTime.now());
+                repository.update(step);
+            }
+        }
+    }
+
     private @Nullable JobExecution lastExecution(String jobName) {
-        JobInstance instance = repository.getLastJobInstance(jobName);
-        return instance == null ? null : repository.getLastJobExecution(instance);
+        if (!onEveryHost(jobName)) {
+            JobInstance instance = repository.getLastJobInstance(jobName);
+            return instance == null ? null : repository.getLastJobExecution(instance);
+        }
+        // the other hosts' instances of the job come between this host's
+        for (int start = 0; start < LAST_OF_HOST_SCAN; start += PAGE) {
+            List<JobInstance> page = repository.getJobInstances(jobName, start, PAGE);
+            for (JobInstance instance : page) {
+                JobExecution last = repository.getLastJobExecution(instance);
+                if (last != null && ours(last)) {
+                    return last;
+                }
+            }
+            if (page.size() < PAGE) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** The run number of a fresh instance: one past the last, or unique when none is known. */
+    private long nextRun(String jobName, @Nullable JobExecution last) {
+        if (last != null) {
+            return last.getJobParameters().getLong(JobNames.RUN, 0L) + 1;
+        }
+        return onEveryHost(jobName) && repository.getLastJobInstance(jobName) != null
+                ? System.currentTimeMillis()
+                : 1;
     }
 
     private static boolean isRestartable(JobExecution execution) {

@@ -53,7 +53,7 @@ public class RepositoryPruner {
 
     private final JobRepository repository;
     private final JdbcClient jdbc;
-    private final BanqProperties banq;
+    private final RunLock.Locks locks;
     private final Clock clock;
 
     @Autowired
@@ -65,7 +65,7 @@ public class RepositoryPruner {
             JobRepository repository, DataSource dataSource, BanqProperties banq, Clock clock) {
         this.repository = repository;
         this.jdbc = JdbcClient.create(dataSource);
-        this.banq = banq;
+        this.locks = RunLock.Locks.of(banq, dataSource);
         this.clock = clock;
     }
 
@@ -83,7 +83,7 @@ public class RepositoryPruner {
             throw new IllegalArgumentException("older-than must be positive, not " + olderThan);
         }
         Instant cutoff = clock.instant().minus(olderThan);
-        try (RunLock lock = RunLock.acquire(banq.stateDir(), LOCK)) {
+        try (RunLock lock = locks.acquire(LOCK)) {
             List<Long> candidates =
                     jdbc.sql(CANDIDATES)
                             .param("cutoff", Timestamp.from(cutoff))

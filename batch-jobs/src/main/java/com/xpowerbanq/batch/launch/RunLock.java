@@ -1,59 +1,38 @@
 package com.xpowerbanq.batch.launch;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import javax.sql.DataSource;
 
 /**
- * An exclusive lock per job name on a file in the state directory. Whoever holds it knows that no
- * other process runs that job, so an execution still marked as running was left by a process that
- * died and can be recovered. The operating system releases it when the process dies, even by
- * SIGKILL.
+ * An exclusive lock per job: whoever holds it knows that no other process runs that job, so an
+ * execution still marked as running was left by a process that died and can be recovered. On one
+ * host it is a file lock in the state directory ({@link FileRunLock}); in a cluster an advisory
+ * lock of the shared PostgreSQL ({@link AdvisoryRunLock}). Either is released when its process
+ * dies, even by SIGKILL.
  */
-final class RunLock implements AutoCloseable {
-    private final FileChannel channel;
-    private final FileLock lock;
-
-    private RunLock(FileChannel channel, FileLock lock) {
-        this.channel = channel;
-        this.lock = lock;
-    }
-
-    static RunLock acquire(Path stateDir, String job) {
-        Path file = stateDir.resolve("locks").resolve(job + ".lock");
-        try {
-            Files.createDirectories(file.getParent());
-            FileChannel channel =
-                    FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            FileLock lock;
-            try {
-                lock = channel.tryLock();
-            } catch (OverlappingFileLockException e) {
-                lock = null;
-            }
-            if (lock == null) {
-                channel.close();
-                throw new JobBusyException(
-                        "job " + job + " is already running (lock " + file + " is held)");
-            }
-            return new RunLock(channel, lock);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot lock " + file, e);
-        }
-    }
-
+interface RunLock extends AutoCloseable {
     @Override
-    public void close() {
-        try {
-            lock.release();
-            channel.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    void close();
+
+    /** The file lock {@code name} in {@code stateDir} (one host). */
+    static RunLock acquire(Path stateDir, String name) {
+        return FileRunLock.acquire(stateDir, name);
+    }
+
+    /** Takes locks where the job repository lives. */
+    @FunctionalInterface
+    interface Locks {
+        /** The lock named {@code name}; {@link JobBusyException} when another process holds it. */
+        RunLock acquire(String name);
+
+        static Locks of(BanqProperties banq, DataSource pool) {
+            return banq.clustered()
+                    ? name -> AdvisoryRunLock.acquire(pool, name)
+                    : onDisk(banq.stateDir());
+        }
+
+        static Locks onDisk(Path stateDir) {
+            return name -> FileRunLock.acquire(stateDir, name);
         }
     }
 }

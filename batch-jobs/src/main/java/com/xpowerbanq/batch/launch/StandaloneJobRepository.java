@@ -25,6 +25,10 @@ public class StandaloneJobRepository implements AutoCloseable {
         JdbcJobRepositoryFactoryBean factory = new JdbcJobRepositoryFactoryBean();
         factory.setDataSource(dataSource);
         factory.setTransactionManager(transactions);
+        if (banq.clustered()) {
+            factory.setIsolationLevelForCreateEnum(
+                    org.springframework.transaction.annotation.Isolation.READ_COMMITTED);
+        }
         factory.afterPropertiesSet();
         repository = factory.getObject();
     }

@@ -1,5 +1,7 @@
 package com.xpowerbanq.batch.schedule;
 
+import com.xpowerbanq.batch.launch.BanqProperties;
+import com.xpowerbanq.batch.launch.JobPlacement;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,9 +14,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public final class FireLog {
     private final JdbcTemplate jdbc;
+    private final BanqProperties banq;
 
-    public FireLog(DataSource dataSource) {
+    /**
+     * The fire log in the job repository's database; in a cluster an index job's fires are kept per
+     * host ({@code reindex-watch@host-a}), as each host runs its own.
+     */
+    public FireLog(DataSource dataSource, BanqProperties banq) {
         this.jdbc = new JdbcTemplate(dataSource);
+        this.banq = banq;
         jdbc.execute(
                 "CREATE TABLE IF NOT EXISTS BANQ_SCHEDULE_FIRE ("
                         + "JOB_NAME VARCHAR(100) NOT NULL PRIMARY KEY, "
@@ -26,7 +34,7 @@ public final class FireLog {
                 jdbc.queryForList(
                         "SELECT LAST_FIRE FROM BANQ_SCHEDULE_FIRE WHERE JOB_NAME = ?",
                         String.class,
-                        jobName);
+                        key(jobName));
         return fires.stream().findFirst().map(Instant::parse);
     }
 
@@ -34,7 +42,13 @@ public final class FireLog {
         jdbc.update(
                 "INSERT INTO BANQ_SCHEDULE_FIRE (JOB_NAME, LAST_FIRE) VALUES (?, ?) "
                         + "ON CONFLICT (JOB_NAME) DO UPDATE SET LAST_FIRE = excluded.LAST_FIRE",
-                jobName,
+                key(jobName),
                 fired.toString());
+    }
+
+    private String key(String jobName) {
+        return banq.clustered() && JobPlacement.of(jobName) == JobPlacement.EVERY_HOST
+                ? jobName + "@" + banq.host()
+                : jobName;
     }
 }

@@ -6,6 +6,9 @@ import java.util.Map;
 import org.quartz.DisallowConcurrentExecution;
 import org.quartz.JobDataMap;
 import org.quartz.JobExecutionContext;
+import org.quartz.Scheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.quartz.QuartzJobBean;
 
 /**
@@ -15,9 +18,13 @@ import org.springframework.scheduling.quartz.QuartzJobBean;
  */
 @DisallowConcurrentExecution
 public class LaunchScheduledJob extends QuartzJobBean {
+    private static final Logger log = LoggerFactory.getLogger(LaunchScheduledJob.class);
     static final String JOB_NAME = "banq.job";
     static final String PARAMETER = "banq.parameter.";
     static final String TRIGGER = "banq.trigger";
+
+    /** The trigger kind of a fire that a host of the cluster was running when it died. */
+    static final String RECOVERED = "recovered";
 
     private final ScheduleDaemon daemon;
 
@@ -40,6 +47,22 @@ public class LaunchScheduledJob extends QuartzJobBean {
                                 ? context.getScheduledFireTime()
                                 : context.getFireTime())
                         .toInstant();
+        if (context.isRecovering()) {
+            trigger = RECOVERED;
+            String due =
+                    data.getString(
+                            Scheduler
+                                    .FAILED_JOB_ORIGINAL_TRIGGER_SCHEDULED_FIRETIME_IN_MILLISECONDS);
+            if (due != null) {
+                fired = Instant.ofEpochMilli(Long.parseLong(due));
+            }
+            log.warn(
+                    "{}: taking over the fire due {} that a host of the cluster was running when it"
+                            + " stopped checking in ({})",
+                    data.getString(JOB_NAME),
+                    fired,
+                    context.getTrigger().getKey());
+        }
         daemon.fire(data.getString(JOB_NAME), parameters, fired, trigger);
     }
 }

@@ -2,6 +2,8 @@ package com.xpowerbanq.batch.schedule;
 
 import com.xpowerbanq.batch.index.LoggedProgress;
 import com.xpowerbanq.batch.index.ScanProgress;
+import com.xpowerbanq.batch.launch.BanqProperties;
+import com.xpowerbanq.batch.launch.JobRepositoryConfiguration;
 import com.xpowerbanq.batch.launch.JobRunner;
 import java.time.Clock;
 import javax.sql.DataSource;
@@ -10,14 +12,19 @@ import org.quartz.JobBuilder;
 import org.quartz.JobDetail;
 import org.quartz.JobKey;
 import org.quartz.Scheduler;
+import org.quartz.SchedulerException;
 import org.quartz.Trigger;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.quartz.autoconfigure.SchedulerFactoryBeanCustomizer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.scheduling.quartz.SpringBeanJobFactory;
 
 /**
  * The Quartz side of {@code serve}: a JobDetail and a cron Trigger bean per schedule (a disabled
@@ -36,11 +43,41 @@ class ScheduleConfiguration {
     }
 
     @Bean
-    SchedulerFactoryBeanCustomizer scheduleDoesNotAutoStart() {
+    SchedulerFactoryBeanCustomizer scheduleDoesNotAutoStart(
+            BanqProperties banq, DataSource dataSource) {
         return factory -> {
             factory.setAutoStartup(false);
             factory.setWaitForJobsToCompleteOnShutdown(true);
+            if (banq.clustered()) {
+                // the store in the cluster's database; Schedulers.install puts the schedules in
+                DataSource pool = JobRepositoryConfiguration.pool(dataSource);
+                factory.setDataSource(pool);
+                factory.setTransactionManager(new DataSourceTransactionManager(pool));
+                factory.setQuartzProperties(Schedulers.clusteredStore(banq));
+                factory.setJobDetails();
+                factory.setTriggers();
+            }
         };
+    }
+
+    @Bean
+    Schedulers schedulers(
+            Scheduler scheduler,
+            BanqProperties banq,
+            ObjectProvider<JobDetail> details,
+            ObjectProvider<Trigger> triggers,
+            ApplicationContext context)
+            throws SchedulerException {
+        if (!banq.clustered()) {
+            return Schedulers.single(scheduler);
+        }
+        SpringBeanJobFactory jobs = new SpringBeanJobFactory();
+        jobs.setApplicationContext(context);
+        return Schedulers.clustered(
+                scheduler,
+                details.orderedStream().toList(),
+                triggers.orderedStream().toList(),
+                jobs);
     }
 
     @Bean
@@ -111,8 +148,8 @@ class ScheduleConfiguration {
     }
 
     @Bean
-    FireLog fireLog(DataSource dataSource) {
-        return new FireLog(dataSource);
+    FireLog fireLog(DataSource dataSource, BanqProperties banq) {
+        return new FireLog(dataSource, banq);
     }
 
     @Bean
@@ -127,12 +164,12 @@ class ScheduleConfiguration {
 
     @Bean
     ScheduleDaemon scheduleDaemon(
-            Scheduler scheduler,
+            Schedulers schedulers,
             ScheduleProperties properties,
             ScheduledLauncher launcher,
             FireLog fireLog,
             JobOperator jobOperator) {
         return new ScheduleDaemon(
-                scheduler, properties, launcher, fireLog, jobOperator, Clock.systemUTC());
+                schedulers, properties, launcher, fireLog, jobOperator, Clock.systemUTC());
     }
 }

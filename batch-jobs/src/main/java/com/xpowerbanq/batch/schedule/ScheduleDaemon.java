@@ -14,7 +14,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.quartz.CronExpression;
 import org.quartz.JobDataMap;
-import org.quartz.Scheduler;
 import org.quartz.SchedulerException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +38,7 @@ public final class ScheduleDaemon implements SmartLifecycle {
      */
     public static final String SERVE = "banq.serve";
 
-    private final Scheduler scheduler;
+    private final Schedulers schedulers;
     private final ScheduleProperties properties;
     private final ScheduledLauncher launcher;
     private final FireLog fireLog;
@@ -50,13 +49,13 @@ public final class ScheduleDaemon implements SmartLifecycle {
     private volatile boolean serving;
 
     public ScheduleDaemon(
-            Scheduler scheduler,
+            Schedulers schedulers,
             ScheduleProperties properties,
             ScheduledLauncher launcher,
             FireLog fireLog,
             JobOperator operator,
             Clock clock) {
-        this.scheduler = scheduler;
+        this.schedulers = schedulers;
         this.properties = properties;
         this.launcher = launcher;
         this.fireLog = fireLog;
@@ -77,9 +76,10 @@ public final class ScheduleDaemon implements SmartLifecycle {
             return;
         }
         try {
+            schedulers.install();
             // a missed run is queued before the schedules start, so it comes first
             catchUp();
-            scheduler.start();
+            schedulers.start();
             serving = true;
             properties
                     .byJob()
@@ -105,7 +105,9 @@ public final class ScheduleDaemon implements SmartLifecycle {
         Instant now = clock.instant();
         for (var entry : properties.byJob().entrySet()) {
             String job = entry.getKey();
-            if (!entry.getValue().isEnabled() || !launcher.knows(job)) {
+            if (!entry.getValue().isEnabled()
+                    || !launcher.knows(job)
+                    || !schedulers.catchesUpByFireLog(job)) {
                 continue;
             }
             Optional<Instant> last = fireLog.last(job);
@@ -123,7 +125,7 @@ public final class ScheduleDaemon implements SmartLifecycle {
                         next.toInstant());
                 JobDataMap data = new JobDataMap();
                 data.put(LaunchScheduledJob.TRIGGER, "missed");
-                scheduler.triggerJob(ScheduleConfiguration.jobKey(job), data);
+                schedulers.triggerNow(job, data);
             }
         }
     }
@@ -144,7 +146,11 @@ public final class ScheduleDaemon implements SmartLifecycle {
             return;
         }
         long jitterMillis = properties.jitter().toMillis();
-        long delay = jitterMillis <= 0 ? 0 : ThreadLocalRandom.current().nextLong(jitterMillis + 1);
+        // a fire taken over from a host that died resumes at once: it is late already
+        long delay =
+                jitterMillis <= 0 || trigger.equals(LaunchScheduledJob.RECOVERED)
+                        ? 0
+                        : ThreadLocalRandom.current().nextLong(jitterMillis + 1);
         try {
             if (delay > 0 && stopping.await(delay, TimeUnit.MILLISECONDS)) {
                 return;
@@ -184,7 +190,7 @@ public final class ScheduleDaemon implements SmartLifecycle {
         }
         log.info("shutting down: no new runs, running executions stop after their current chunk");
         try {
-            scheduler.standby();
+            schedulers.standby();
         } catch (SchedulerException e) {
             log.warn("could not pause the scheduler: {}", e.getMessage());
         }
@@ -209,12 +215,13 @@ public final class ScheduleDaemon implements SmartLifecycle {
             }
         }
         awaitQuiet(deadline);
+        schedulers.shutdown();
         serving = false;
     }
 
     private void awaitQuiet(Instant deadline) {
         try {
-            while (scheduler.getCurrentlyExecutingJobs().size() > 0) {
+            while (schedulers.executing() > 0) {
                 if (clock.instant().isAfter(deadline)) {
                     log.warn(
                             "runs still going after {}; shutting down anyway",

@@ -1,0 +1,42 @@
+package com.xpowerbanq.batch.launch;
+
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.listener.JobExecutionListener;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Which host ran each job execution (table {@code BANQ_EXECUTION_HOST}), written as the execution
+ * starts, before any step, so that {@code status} names the host even of an execution whose process
+ * was killed. A restart on another host records that host for its own execution.
+ */
+public final class ExecutionHosts implements JobExecutionListener {
+    private final JdbcTemplate jdbc;
+    private final String host;
+
+    public ExecutionHosts(DataSource dataSource, String host) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.host = host;
+    }
+
+    @Override
+    public void beforeJob(JobExecution execution) {
+        jdbc.update(
+                "INSERT INTO BANQ_EXECUTION_HOST (JOB_EXECUTION_ID, HOST) VALUES (?, ?) "
+                        + "ON CONFLICT (JOB_EXECUTION_ID) DO UPDATE SET HOST = excluded.HOST",
+                execution.getId(),
+                host);
+    }
+
+    /** The host that ran execution {@code id}, if recorded. */
+    public Optional<String> hostOf(long id) {
+        return jdbc
+                .queryForList(
+                        "SELECT HOST FROM BANQ_EXECUTION_HOST WHERE JOB_EXECUTION_ID = ?",
+                        String.class,
+                        id)
+                .stream()
+                .findFirst();
+    }
+}

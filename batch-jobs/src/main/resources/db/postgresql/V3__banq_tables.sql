@@ -1,0 +1,21 @@
+-- Our own tables and indexes beside Spring Batch's (version 1) and Quartz's (version 2).
+
+-- The indexes of db/batch-schema-sqlite.sql for the queries Spring Batch 6's JDBC DAOs and
+-- `status` make: spring-batch-core's PostgreSQL script has only the primary and unique keys.
+CREATE INDEX BATCH_JOB_INST_NAME_IX ON BATCH_JOB_INSTANCE (JOB_NAME, JOB_INSTANCE_ID);
+CREATE INDEX BATCH_JOB_EXEC_INST_IX ON BATCH_JOB_EXECUTION (JOB_INSTANCE_ID, JOB_EXECUTION_ID);
+CREATE INDEX BATCH_JOB_EXEC_STATUS_IX ON BATCH_JOB_EXECUTION (STATUS, JOB_INSTANCE_ID);
+CREATE INDEX BATCH_JOB_EXEC_PARAMS_EXEC_IX ON BATCH_JOB_EXECUTION_PARAMS (JOB_EXECUTION_ID);
+CREATE INDEX BATCH_STEP_EXEC_JOB_EXEC_IX ON BATCH_STEP_EXECUTION (JOB_EXECUTION_ID, STEP_NAME);
+
+-- When each schedule last fired (schedule.FireLog).
+CREATE TABLE IF NOT EXISTS BANQ_SCHEDULE_FIRE (
+    JOB_NAME VARCHAR(100) NOT NULL PRIMARY KEY,
+    LAST_FIRE VARCHAR(40) NOT NULL
+);
+
+-- Which host ran each job execution (launch.ExecutionHosts), for `status`.
+CREATE TABLE IF NOT EXISTS BANQ_EXECUTION_HOST (
+    JOB_EXECUTION_ID BIGINT NOT NULL PRIMARY KEY,
+    HOST VARCHAR(100) NOT NULL
+);
