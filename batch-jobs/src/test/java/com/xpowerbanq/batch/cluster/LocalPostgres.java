@@ -66,6 +66,9 @@ public final class LocalPostgres implements AutoCloseable {
     private int port;
     private @Nullable Process server;
     private @Nullable String lastRefusal;
+    // a test JVM that ends without closing (a test class that forgot, a failed fork) still stops
+    // its server: it runs detached from the JVM and would keep its port and folder
+    private final Thread stopAtExit = new Thread(this::close, "local-postgres-stop");
 
     private LocalPostgres(PostgresPrograms programs, ServerAccount account, Path dir) {
         this.programs = programs;
@@ -91,6 +94,7 @@ public final class LocalPostgres implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot make a folder for PostgreSQL", e);
         }
+        Runtime.getRuntime().addShutdownHook(postgres.stopAtExit);
         try {
             postgres.initdb(deadline);
             postgres.serve(deadline);
@@ -165,11 +169,21 @@ public final class LocalPostgres implements AutoCloseable {
 
     /** Stops the server (fast shutdown, then a kill after a deadline) and removes its folder. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (Thread.currentThread() != stopAtExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopAtExit);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook stops the server anyway
+            }
+        }
         Process running = server;
         server = null;
         if (running != null && running.isAlive()) {
             stop(running);
+        }
+        if (!Files.exists(dir)) {
+            return; // closed before
         }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {

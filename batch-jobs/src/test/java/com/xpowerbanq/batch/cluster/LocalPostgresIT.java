@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 
@@ -85,7 +90,7 @@ class LocalPostgresIT {
     }
 
     @Test
-    void closingStopsTheServerAndRemovesItsFolder() throws SQLException {
+    void closingStopsTheServerAndRemovesItsFolderOnceAndForAll() throws SQLException {
         // given
         LocalPostgres postgres = LocalPostgres.start();
         try (Connection connection = postgres.connect()) {
@@ -94,12 +99,48 @@ class LocalPostgresIT {
 
         // when
         postgres.close();
+        postgres.close();
 
         // then
         assertThatThrownBy(() -> postgres.connect().close())
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("Connection to 127.0.0.1:" + postgres.port() + " refused");
         assertThat(postgres.passwordFile().getParent()).doesNotExist();
+    }
+
+    @Test
+    void aServerThatCannotStartFailsAtOnceWithTheTailOfItsLog() throws IOException {
+        // given: the real initdb and pg_ctl, and a postgres that refuses to start
+        Path real = PostgresPrograms.find().bin();
+        Path bin = Files.createTempDirectory("banq-pg-bin-");
+        try {
+            Files.setPosixFilePermissions(bin, PosixFilePermissions.fromString("rwxr-xr-x"));
+            for (String program : List.of("initdb", "pg_ctl")) {
+                Files.createSymbolicLink(bin.resolve(program), real.resolve(program));
+            }
+            Path postgres =
+                    Files.writeString(
+                            bin.resolve("postgres"),
+                            "#!/bin/sh\necho 'FATAL:  this server refuses to start' >&2\nexit 1\n");
+            Files.setPosixFilePermissions(postgres, PosixFilePermissions.fromString("rwxr-xr-x"));
+
+            // when / then
+            assertThatThrownBy(
+                            () ->
+                                    LocalPostgres.start(
+                                            new PostgresPrograms(bin), Duration.ofSeconds(60)))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("postgres ended with exit code 1 before it accepted")
+                    .hasMessageContaining("postgres.log")
+                    .hasMessageContaining("FATAL:  this server refuses to start");
+        } finally {
+            try (Stream<Path> files = Files.list(bin)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+            Files.delete(bin);
+        }
     }
 
     private static boolean exists(Statement statement, String table) throws SQLException {
