@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # setup-test-tools.sh: installs the Debian packages the infrastructure checks (infra/checks) run:
 # nginx, fail2ban, shellcheck, openssl, prometheus (promtool and the server), chromium (the
-# headless browser of the status page checks) and, where the package exists, systemd (systemd-analyze).
-# Runs from `./banq test`. Does nothing when every tool is present and never starts the services
+# headless browser of the status page checks), postgresql (the server the cluster tests start on
+# loopback) and, where the package exists, systemd (systemd-analyze). Runs from `./banq test`. Does nothing when every tool is present and never starts the services
 # it installs. As root it runs apt-get; otherwise through `sudo -n` where that works without a
 # password. Exits non-zero, saying what to install, when a needed tool is missing and cannot be
 # installed: the checks fail without them (only the systemd checks skip where systemd is absent).
@@ -21,8 +21,12 @@ declare -A PACKAGE_OF=(
 )
 # packages some Debian-like images do not offer; their checks skip with a message
 OPTIONAL=" systemd "
-# a policy-rc.d that says 101 keeps the packages' services from starting on a build machine
-POLICY=/usr/sbin/policy-rc.d
+# Debian keeps the PostgreSQL server's programs off PATH, one folder per major version
+POSTGRESQL_LIB=${BANQ_POSTGRESQL_LIB:-/usr/lib/postgresql}
+POSTGRESQL_PROGRAMS="initdb pg_ctl postgres"
+# a policy-rc.d that says 101 keeps the packages' services from starting on a build machine (the
+# postgresql package's cluster included: the tests start their own)
+POLICY=${BANQ_POLICY_RC_D:-/usr/sbin/policy-rc.d}
 CREATED_POLICY=false
 
 say() { printf 'setup-test-tools: %s\n' "$*" >&2; }
@@ -31,11 +35,25 @@ has_cmd() { # nginx lives in /usr/sbin, which a non-root PATH may lack
     command -v "$1" >/dev/null 2>&1 || [[ -x "/usr/sbin/$1" ]]
 }
 
+has_postgresql_server() { # some POSTGRESQL_LIB/<major>/bin holds every server program
+    local bin program
+    for bin in "$POSTGRESQL_LIB"/*/bin; do
+        for program in $POSTGRESQL_PROGRAMS; do
+            [[ -x "$bin/$program" ]] || continue 2
+        done
+        return 0
+    done
+    return 1
+}
+
 missing_packages() {
     local cmd
-    for cmd in "${!PACKAGE_OF[@]}"; do
-        has_cmd "$cmd" || printf '%s\n' "${PACKAGE_OF[$cmd]}"
-    done | sort -u
+    {
+        for cmd in "${!PACKAGE_OF[@]}"; do
+            has_cmd "$cmd" || printf '%s\n' "${PACKAGE_OF[$cmd]}"
+        done
+        has_postgresql_server || printf 'postgresql\n'
+    } | sort -u
 }
 
 required() { # package -> whether the checks fail without it
@@ -91,7 +109,8 @@ main() {
 
     if ! has_cmd apt-get; then
         say "missing ${packages[*]}, and this is no Debian-like system (no apt-get): install" \
-            "them by hand (the commands ${!PACKAGE_OF[*]}), then run ./banq test again"
+            "them by hand (the commands ${!PACKAGE_OF[*]}, and a PostgreSQL server whose" \
+            "$POSTGRESQL_PROGRAMS are in $POSTGRESQL_LIB/<major>/bin), then run ./banq test again"
         return 69
     fi
     if ! can_be_root; then

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# The demo behind `./banq demo [--run v10a|v10b|v10c]`: the whole system on a local devnet, in
-# var/demo/. Starts the chain with the emulated protocol of the contract run (v10a unless told
-# otherwise) and simulated activity, indexes every series into
+# The demo behind `./banq demo [--run v10a|v10b|v10c] [--hosts 2]`: the whole system on a local
+# devnet, in var/demo/. Starts the chain with the emulated protocol of the contract run (v10a unless
+# told otherwise) and simulated activity, indexes every series into
 # the state directory, serves the databases with the API, shows the scheduler firing, and keeps
-# everything up until Ctrl-C, which stops every process it started.
+# everything up until Ctrl-C, which stops every process it started. With --hosts 2 two scheduler
+# daemons (host-a, host-b) share one schedule through a throwaway PostgreSQL (local-postgres.sh),
+# each indexing into its own state directory; the API serves host-a's.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -12,9 +14,10 @@ DEMO_DIR="$ROOT/var/demo"
 DAYS=${DEMO_DAYS:-7}
 SERVE_SECONDS=${DEMO_SERVE_SECONDS:-60}
 RUN=v10a
+HOSTS=1
 
 usage_error() {
-    echo "demo: $*; usage: ./banq demo [--run v10a|v10b|v10c]" >&2
+    echo "demo: $*; usage: ./banq demo [--run v10a|v10b|v10c] [--hosts 2]" >&2
     exit 64
 }
 while (($# > 0)); do
@@ -28,6 +31,15 @@ while (($# > 0)); do
         RUN=${1#--run=}
         shift
         ;;
+    --hosts)
+        (($# >= 2)) || usage_error "--hosts needs a number"
+        HOSTS=$2
+        shift 2
+        ;;
+    --hosts=*)
+        HOSTS=${1#--hosts=}
+        shift
+        ;;
     *) usage_error "unknown argument '$1'" ;;
     esac
 done
@@ -35,8 +47,14 @@ case $RUN in
 v10a | v10b | v10c) ;;
 *) usage_error "--run must be v10a, v10b or v10c, not '$RUN'" ;;
 esac
+case $HOSTS in
+1 | 2) ;;
+*) usage_error "--hosts must be 1 or 2, not '$HOSTS'" ;;
+esac
 
+LOCAL_POSTGRES="$ROOT/infra/demo/local-postgres.sh"
 pids=()
+postgres_dir="" # set once the demo starts its PostgreSQL (--hosts 2)
 cleanup() {
     trap - EXIT INT TERM
     local pid
@@ -46,6 +64,9 @@ cleanup() {
     for pid in "${pids[@]}"; do
         wait "$pid" 2>/dev/null || true
     done
+    if [[ -n $postgres_dir ]]; then
+        "$LOCAL_POSTGRES" stop "$postgres_dir" || true
+    fi
     echo "demo: stopped"
 }
 trap cleanup EXIT
@@ -76,6 +97,29 @@ await_line() { # pid file pattern seconds
     return 1
 }
 
+# the cluster names of --hosts 2; the first keeps the demo's state directory, which the API serves
+HOST_NAMES=(host-a host-b)
+state_dir_of() { # host -> its state directory, its own series databases
+    if [[ $1 == "${HOST_NAMES[0]}" ]]; then
+        echo "$DEMO_DIR/lib"
+    else
+        echo "$DEMO_DIR/lib-$1"
+    fi
+}
+
+# runs a command as one host of the cluster (its name and state directory); with no host, as is
+on_host() { # host command...
+    local host=$1
+    shift
+    if [[ -z $host ]]; then
+        "$@"
+    else
+        BANQ_HOST=$host BANQ_STATE_DIR=$(state_dir_of "$host") "$@"
+    fi
+}
+
+# the server of an earlier demo that was killed would keep running on data removed below
+"$LOCAL_POSTGRES" stop "$DEMO_DIR/postgres" 2>/dev/null || true
 rm -rf "$DEMO_DIR"
 mkdir -p "$DEMO_DIR/lib" "$DEMO_DIR/db"
 export BANQ_STATE_DIR="$DEMO_DIR/lib"
@@ -101,10 +145,28 @@ export PROVIDER_URL CONTRACTS_FILE CONTRACT_RUN
 say "contract registry ($CONTRACTS_FILE):"
 grep -v '^#' "$CONTRACTS_FILE" | grep -v '^$'
 
-say "indexing every series from its deployment: reindex-watch"
-"$BANQ" batch run reindex-watch series=all from=deploy to=finalized
-say "indexing every series from its deployment: retwap-watch"
-"$BANQ" batch run retwap-watch series=all from=deploy to=finalized
+hosts=("")
+if ((HOSTS > 1)); then
+    hosts=("${HOST_NAMES[@]:0:HOSTS}")
+    say "starting PostgreSQL on loopback: the job repository and Quartz job store that ${hosts[*]} share"
+    postgres_dir="$DEMO_DIR/postgres"
+    "$LOCAL_POSTGRES" start "$postgres_dir" "$(free_port)" >"$DEMO_DIR/postgres.env"
+    cat "$DEMO_DIR/postgres.env"
+    BANQ_DATABASE_URL=$(sed -n 's/^BANQ_DATABASE_URL=//p' "$DEMO_DIR/postgres.env")
+    BANQ_DATABASE_USER=$(sed -n 's/^BANQ_DATABASE_USER=//p' "$DEMO_DIR/postgres.env")
+    BANQ_DATABASE_PASSWORD_FILE=$(sed -n 's/^BANQ_DATABASE_PASSWORD_FILE=//p' "$DEMO_DIR/postgres.env")
+    # every banq batch command below, status included, reads and writes the shared repository
+    BANQ_HOST=${hosts[0]}
+    export BANQ_DATABASE_URL BANQ_DATABASE_USER BANQ_DATABASE_PASSWORD_FILE BANQ_HOST
+fi
+
+# each host indexes into its own series databases
+for host in "${hosts[@]}"; do
+    for job in reindex-watch retwap-watch; do
+        say "indexing every series from its deployment: $job${host:+ on $host ($(state_dir_of "$host"))}"
+        on_host "$host" "$BANQ" batch run "$job" series=all from=deploy to=finalized
+    done
+done
 
 say "linking the series databases for the API into $DEMO_DIR/db"
 "$ROOT/infra/bin/banq-link.sh" --state-dir "$DEMO_DIR/lib" --db-path "$DEMO_DIR/db"
@@ -137,16 +199,41 @@ export PRIVATE_KEY_FILE
 # the devnet never reorganises, so the watch jobs may index up to its latest block and show the
 # keepers' new events within the minute (production keeps the default, to=finalized)
 # the daemon's metrics, health and /status on a free loopback port (8002 may be taken)
-management_port=$(free_port)
-say "the daemon's status page: http://127.0.0.1:$management_port/status"
-BANQ_MANAGEMENT_PORT=$management_port BANQ_SCHEDULE_JITTER=0s \
-    BANQ_SCHEDULE_REINDEXWATCH_PARAMETERS_TO=latest \
-    BANQ_SCHEDULE_RETWAPWATCH_PARAMETERS_TO=latest \
-    BANQ_SCHEDULE_REINDEX_CRON='0/15 * * * * ?' \
-    BANQ_SCHEDULE_RETWAP_CRON='3/15 * * * * ?' \
-    BANQ_SCHEDULE_REINDEXWATCH_CRON='6/15 * * * * ?' \
-    BANQ_SCHEDULE_RETWAPWATCH_CRON='9/15 * * * * ?' \
-    timeout --signal=TERM "$SERVE_SECONDS" "$BANQ" batch serve || true
+FAST_SCHEDULE=(
+    BANQ_SCHEDULE_JITTER=0s
+    BANQ_SCHEDULE_REINDEXWATCH_PARAMETERS_TO=latest
+    BANQ_SCHEDULE_RETWAPWATCH_PARAMETERS_TO=latest
+    'BANQ_SCHEDULE_REINDEX_CRON=0/15 * * * * ?'
+    'BANQ_SCHEDULE_RETWAP_CRON=3/15 * * * * ?'
+    'BANQ_SCHEDULE_REINDEXWATCH_CRON=6/15 * * * * ?'
+    'BANQ_SCHEDULE_RETWAPWATCH_CRON=9/15 * * * * ?'
+)
+if ((HOSTS == 1)); then
+    management_port=$(free_port)
+    say "the daemon's status page: http://127.0.0.1:$management_port/status"
+    env BANQ_MANAGEMENT_PORT="$management_port" "${FAST_SCHEDULE[@]}" \
+        timeout --signal=TERM "$SERVE_SECONDS" "$BANQ" batch serve || true
+else
+    # one daemon per host on the same schedule: each keeper fire runs on one host, each watch
+    # fire on every host (into its own series databases); their lines come prefixed by the host
+    serve_pids=()
+    tails=()
+    for host in "${hosts[@]}"; do
+        management_port=$(free_port)
+        say "$host's daemon: status page http://127.0.0.1:$management_port/status, output $DEMO_DIR/serve-$host.log"
+        (BANQ_MANAGEMENT_PORT=$management_port on_host "$host" exec env "${FAST_SCHEDULE[@]}" \
+            timeout --signal=TERM "$SERVE_SECONDS" "$BANQ" batch serve) >"$DEMO_DIR/serve-$host.log" 2>&1 &
+        serve_pids+=($!)
+        pids+=($!)
+        tail -n +1 -f "$DEMO_DIR/serve-$host.log" --pid "$!" 2>/dev/null | sed -u "s/^/$host | /" &
+        tails+=($!)
+    done
+    # a tail ends within a second of its daemon, after the daemon's last lines
+    for pid in "${serve_pids[@]}" "${tails[@]}"; do
+        wait "$pid" || true
+    done
+    say "the executions of both hosts in the shared job repository (HOST says which ran what):"
+fi
 "$BANQ" batch status || true
 "$ROOT/infra/bin/banq-link.sh" --state-dir "$DEMO_DIR/lib" --db-path "$DEMO_DIR/db" >/dev/null
 

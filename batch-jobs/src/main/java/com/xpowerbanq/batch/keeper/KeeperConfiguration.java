@@ -6,6 +6,7 @@ import com.xpowerbanq.chain.rpc.ChainClient;
 import com.xpowerbanq.chain.tx.NonceBook;
 import com.xpowerbanq.schema.ContractRegistry;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.slf4j.event.Level;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -57,13 +58,23 @@ class KeeperConfiguration {
         return executor;
     }
 
+    /** The keepers' transactions in flight, in the job repository. */
+    @Bean
+    FlightStore flightStore(DataSource dataSource) {
+        return new FlightStore(dataSource);
+    }
+
     @Bean
     KeeperTasklet keeperTasklet(
             KeeperSessions sessions,
+            FlightStore flights,
             ObjectProvider<KeeperOutcomes> outcomes,
             @Value("${" + ScheduleDaemon.SERVE + ":false}") boolean serving) {
         return new KeeperTasklet(
-                sessions, outcomes.getIfAvailable(() -> KeeperOutcomes.NONE), perRun(serving));
+                sessions,
+                flights,
+                outcomes.getIfAvailable(() -> KeeperOutcomes.NONE),
+                perRun(serving));
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.keeper;
 
+import com.xpowerbanq.chain.tx.FlightRecorder;
 import com.xpowerbanq.chain.tx.TxOutcome;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.RiSeries;
@@ -17,9 +18,11 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * Keeps the one series named in its partition's context, logs the report and records it in the
- * step: exit code SENT, WOULD-SEND, HELD or SKIPPED with the report as description; a failed read
- * or an unconfirmed transaction fails the partition (and only it) with the report as message.
+ * Keeps the one series named in its partition's context, or, when an interrupted execution of the
+ * job instance left a transaction of the series in flight, resumes that one ({@link
+ * PartitionFlight}); logs the report and records it in the step: exit code SENT, WOULD-SEND, HELD
+ * or SKIPPED with the report as description; a failed read or an unconfirmed transaction fails the
+ * partition (and only it) with the report as message.
  */
 public final class KeeperTasklet implements Tasklet {
     private static final Logger log = LoggerFactory.getLogger(KeeperTasklet.class);
@@ -28,15 +31,19 @@ public final class KeeperTasklet implements Tasklet {
     static final String NONCE_KEY = KeeperTasklet.class.getSimpleName() + ".nonce";
 
     private final KeeperSessions sessions;
+    private final FlightStore flights;
     private final KeeperOutcomes outcomes;
     private final Level reports;
 
     /**
-     * A tasklet that logs each series' report at {@code reports}: INFO for {@code run}, DEBUG in
-     * {@code serve}, whose one line per run says what was sent.
+     * A tasklet that records its transactions in flight in {@code flights} and logs each series'
+     * report at {@code reports}: INFO for {@code run}, DEBUG in {@code serve}, whose one line per
+     * run says what was sent.
      */
-    KeeperTasklet(KeeperSessions sessions, KeeperOutcomes outcomes, Level reports) {
+    KeeperTasklet(
+            KeeperSessions sessions, FlightStore flights, KeeperOutcomes outcomes, Level reports) {
         this.sessions = sessions;
+        this.flights = flights;
         this.outcomes = outcomes;
         this.reports = reports;
     }
@@ -49,13 +56,22 @@ public final class KeeperTasklet implements Tasklet {
         var options = KeeperParametersValidator.KeeperOptions.from(step.getJobParameters());
         KeeperSessions.KeeperSession session =
                 sessions.session(step.getJobExecutionId(), options.broadcast());
-        KeeperReport report = keep(series, session, options);
+        PartitionFlight flight =
+                new PartitionFlight(
+                        flights,
+                        step.getJobExecution().getJobInstance().getInstanceId(),
+                        series.instanceId());
+        KeeperReport report =
+                flight.resume(session.sender())
+                        .orElseGet(() -> keep(series, session, options, flight.recorder()));
         if (report.tx() != null && report.tx().status() == TxOutcome.Status.REPLACED) {
             // another transaction took our nonce and none of ours was mined: the duty may still
             // be due (or done by someone else, as a retwap's refreshed() then says); decide again
             log.warn("{}; deciding again", report);
-            report = keep(series, session, options);
+            flight.settle(report);
+            report = keep(series, session, options, flight.recorder());
         }
+        flight.settle(report);
         step.getExecutionContext().putString(REPORT_KEY, report.toString());
         if (report.tx() != null && report.tx().hash() != null) {
             step.getExecutionContext().putString(TX_KEY, report.tx().hash());
@@ -77,11 +93,13 @@ public final class KeeperTasklet implements Tasklet {
     private static KeeperReport keep(
             Series series,
             KeeperSessions.KeeperSession session,
-            KeeperParametersValidator.KeeperOptions options) {
+            KeeperParametersValidator.KeeperOptions options,
+            FlightRecorder recorder) {
         return switch (series) {
-            case RiSeries ri -> new ReindexKeeper(session).keep(ri);
+            case RiSeries ri -> new ReindexKeeper(session, recorder).keep(ri);
             case RtSeries rt ->
-                    new RetwapKeeper(session, options.bounds(), options.amount()).keep(rt);
+                    new RetwapKeeper(session, options.bounds(), options.amount(), recorder)
+                            .keep(rt);
         };
     }
 

@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.keeper;
 
+import com.xpowerbanq.chain.tx.FlightRecorder;
 import com.xpowerbanq.schema.ContractRegistry;
 import com.xpowerbanq.schema.Mode;
 import com.xpowerbanq.schema.RiSeries;
@@ -19,10 +20,15 @@ public final class ReindexKeeper {
     private static final String ZERO = "0x0000000000000000000000000000000000000000";
 
     private final KeeperSessions.KeeperSession session;
+    private final FlightRecorder recorder;
 
-    /** A keeper that sends with the session's sender, or a dry run when it has none. */
-    ReindexKeeper(KeeperSessions.KeeperSession session) {
+    /**
+     * A keeper that sends with the session's sender, telling {@code recorder} of each version of
+     * its transaction, or a dry run when the session has no sender.
+     */
+    ReindexKeeper(KeeperSessions.KeeperSession session, FlightRecorder recorder) {
         this.session = session;
+        this.recorder = recorder;
     }
 
     public KeeperReport keep(RiSeries series) {
@@ -53,7 +59,7 @@ public final class ReindexKeeper {
             }
             return new SeriesTransaction(
                             id, position, REINDEX_CALL, "reindex() to position " + position)
-                    .sendWith(session.sender(), null);
+                    .sendWith(session.sender(), recorder, null);
         } catch (IOException | RuntimeException e) {
             return SeriesTransaction.failed(id, e);
         }

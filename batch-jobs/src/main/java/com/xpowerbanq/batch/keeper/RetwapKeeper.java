@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.keeper;
 
+import com.xpowerbanq.chain.tx.FlightRecorder;
 import com.xpowerbanq.schema.ContractRegistry;
 import com.xpowerbanq.schema.RtSeries;
 import java.io.IOException;
@@ -24,12 +25,18 @@ public final class RetwapKeeper {
     private final ContractReads reads;
     private final DeltaBounds bounds;
     private final BigInteger amount;
+    private final FlightRecorder recorder;
 
-    RetwapKeeper(KeeperSessions.KeeperSession session, DeltaBounds bounds, BigInteger amount) {
+    RetwapKeeper(
+            KeeperSessions.KeeperSession session,
+            DeltaBounds bounds,
+            BigInteger amount,
+            FlightRecorder recorder) {
         this.session = session;
         this.reads = session.reads();
         this.bounds = bounds;
         this.amount = amount;
+        this.recorder = recorder;
     }
 
     public KeeperReport keep(RtSeries series) {
@@ -82,7 +89,7 @@ public final class RetwapKeeper {
                                 List.of()));
         return new SeriesTransaction(
                         id, oracle, call, "retwap() to oracle " + oracle + firstQuote(delta))
-                .sendWith(session.sender(), delta);
+                .sendWith(session.sender(), recorder, delta);
     }
 
     private static String firstQuote(@Nullable Double delta) {

@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.keeper;
 
+import com.xpowerbanq.chain.tx.FlightRecorder;
 import com.xpowerbanq.chain.tx.TransactionSender;
 import com.xpowerbanq.chain.tx.TxOutcome;
 import java.io.IOException;
@@ -7,11 +8,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The transaction a keeper found due for one series: sent with the session's sender, or only
- * described on a dry run (no sender); either way the report says which call went where.
+ * described on a dry run (no sender); either way the report says which call went where. Each
+ * version a node takes is told to the partition's recorder before it is awaited.
  */
 record SeriesTransaction(String series, String to, String call, String what) {
 
-    KeeperReport sendWith(@Nullable TransactionSender sender, @Nullable Double delta)
+    KeeperReport sendWith(
+            @Nullable TransactionSender sender, FlightRecorder recorder, @Nullable Double delta)
             throws IOException {
         if (sender == null) {
             return new KeeperReport(
@@ -21,7 +24,7 @@ record SeriesTransaction(String series, String to, String call, String what) {
                     delta,
                     what + " (dry run: add broadcast=true to send)");
         }
-        TxOutcome outcome = sender.send(to, call);
+        TxOutcome outcome = sender.send(to, call, recorder);
         return new KeeperReport(
                 series,
                 outcome.hash() == null ? KeeperReport.Action.FAILED : KeeperReport.Action.SENT,

@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +22,8 @@ import org.springframework.stereotype.Component;
  * or was ABANDONED before the cutoff: earlier executions of an instance hold the steps a restart
  * skips, and a FAILED or STOPPED last execution can still be restarted ({@code restart ID}), so
  * neither is ever touched. The newest instance of every job stays too: the launcher reads its run
- * number and its restart check from it. Two prunes never run at once (a {@link RunLock}).
+ * number and its restart check from it. Two prunes never run at once (a {@link RunLock}). What
+ * other features keep per instance ({@link InstanceRecords}) goes with it.
  */
 @Component
 public class RepositoryPruner {
@@ -55,18 +57,38 @@ public class RepositoryPruner {
     private final JdbcClient jdbc;
     private final RunLock.Locks locks;
     private final Clock clock;
+    private final List<InstanceRecords> records;
 
     @Autowired
+    RepositoryPruner(
+            JobRepository repository,
+            DataSource dataSource,
+            BanqProperties banq,
+            ObjectProvider<InstanceRecords> records) {
+        this(repository, dataSource, banq, Clock.systemUTC(), records.orderedStream().toList());
+    }
+
     RepositoryPruner(JobRepository repository, DataSource dataSource, BanqProperties banq) {
-        this(repository, dataSource, banq, Clock.systemUTC());
+        this(repository, dataSource, banq, Clock.systemUTC(), List.of());
     }
 
     RepositoryPruner(
             JobRepository repository, DataSource dataSource, BanqProperties banq, Clock clock) {
+        this(repository, dataSource, banq, clock, List.of());
+    }
+
+    /** A pruner that also deletes the {@code records} kept per instance beside Spring Batch's. */
+    RepositoryPruner(
+            JobRepository repository,
+            DataSource dataSource,
+            BanqProperties banq,
+            Clock clock,
+            List<InstanceRecords> records) {
         this.repository = repository;
         this.jdbc = JdbcClient.create(dataSource);
         this.locks = RunLock.Locks.of(banq, dataSource);
         this.clock = clock;
+        this.records = List.copyOf(records);
     }
 
     /**
@@ -120,6 +142,7 @@ public class RepositoryPruner {
         }
         try {
             repository.deleteJobInstance(instance);
+            records.forEach(kept -> kept.deleteInstance(instanceId));
             return true;
         } catch (OptimisticLockingFailureException changed) {
             return false;

@@ -28,4 +28,17 @@ public final class BatchContexts {
     public static ConfigurableApplicationContext start(List<String> options) {
         return CommandLine.start(options.toArray(String[]::new));
     }
+
+    /**
+     * The context on {@code devnet} with its state in {@code stateDir}, signing with the key file.
+     */
+    public static ConfigurableApplicationContext signing(
+            com.xpowerbanq.devnet.Devnet devnet, Path stateDir, Path keyFile) {
+        return start(
+                options(
+                        devnet.rpcUrl(),
+                        devnet.registryFile(),
+                        stateDir,
+                        "--banq.keeper.private-key-file=" + keyFile));
+    }
 }

@@ -140,6 +140,17 @@ public final class KeeperDevnet {
         return logs(devnet, fromBlock, REINDEX_TOPIC, List.of());
     }
 
+    /** The Reindex events from {@code fromBlock} on, counted by emitting position (lower case). */
+    public static Map<String, Long> reindexCounts(Devnet devnet, long fromBlock)
+            throws IOException {
+        return reindexLogs(devnet, fromBlock).stream()
+                .collect(
+                        Collectors.groupingBy(
+                                log -> log.getAddress().toLowerCase(),
+                                java.util.TreeMap::new,
+                                Collectors.counting()));
+    }
+
     /**
      * The events with first topic {@code topic} from {@code fromBlock} to the latest block, emitted
      * by {@code addresses} (every contract when empty).

@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -329,11 +328,6 @@ class KeeperHealingIT {
 
     /** Reindex events since the test began, by emitting position (lower case). */
     private Map<String, Long> reindexCounts() throws Exception {
-        return KeeperDevnet.reindexLogs(devnet, fromBlock).stream()
-                .collect(
-                        Collectors.groupingBy(
-                                log -> log.getAddress().toLowerCase(),
-                                TreeMap::new,
-                                Collectors.counting()));
+        return KeeperDevnet.reindexCounts(devnet, fromBlock);
     }
 }

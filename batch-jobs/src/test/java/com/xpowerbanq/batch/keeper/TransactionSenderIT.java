@@ -1,9 +1,12 @@
 package com.xpowerbanq.batch.keeper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.xpowerbanq.chain.tx.FeePolicy;
+import com.xpowerbanq.chain.tx.FlightRecord;
+import com.xpowerbanq.chain.tx.FlightRecorder;
 import com.xpowerbanq.chain.tx.NonceBook;
 import com.xpowerbanq.chain.tx.ReceiptPolling;
 import com.xpowerbanq.chain.tx.Signer;
@@ -17,11 +20,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Hash;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
@@ -52,11 +57,9 @@ class TransactionSenderIT {
 
     private static TransactionSender sender(Credentials account, FeePolicy fees, Duration timeout)
             throws Exception {
-        Signer signer =
-                Signer.fromEnvironment(Map.of(Signer.PRIVATE_KEY, KeeperDevnet.hexKey(account)));
         return TransactionSender.connect(
                 KeeperDevnet.chain(devnet.rpcUrl()),
-                signer,
+                signer(account),
                 fees,
                 ReceiptPolling.every(Duration.ofMillis(100), timeout),
                 new NonceBook());
@@ -197,5 +200,157 @@ class TransactionSenderIT {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    @Test
+    void eachVersionANodeTookIsRecordedBeforeItIsAwaited() throws Exception {
+        // given: the chain holds transactions until mined by hand; a look every second
+        Credentials account = devnet.account(8);
+        TransactionSender sender = healing(account);
+        List<FlightRecord> records = new CopyOnWriteArrayList<>();
+        KeeperDevnet.automine(devnet.rpcUrl(), false);
+        try {
+            // when: first in line and unmined, it is replaced at higher fees, then mined
+            CompletableFuture<TxOutcome> sent =
+                    CompletableFuture.supplyAsync(
+                            () -> sender.send(position, ReindexKeeper.REINDEX_CALL, records::add));
+            await().atMost(Duration.ofSeconds(15)).until(() -> records.size() >= 2);
+            KeeperDevnet.mine(devnet.rpcUrl());
+            TxOutcome outcome = sent.get();
+
+            // then: one record per version, each holding every hash sent so far
+            assertThat(outcome.status()).isEqualTo(TxOutcome.Status.CONFIRMED);
+            assertThat(records.getFirst().hashes()).hasSize(1);
+            assertThat(records.getLast().hashes())
+                    .hasSize(records.size())
+                    .startsWith(records.getFirst().hashes().getFirst())
+                    .contains(outcome.hash());
+            assertThat(records).extracting(FlightRecord::nonce).containsOnly(outcome.nonce());
+            assertThat(records.getLast().from()).isEqualToIgnoringCase(account.getAddress());
+        } finally {
+            KeeperDevnet.automine(devnet.rpcUrl(), true);
+        }
+    }
+
+    @Test
+    void aResumedTransactionAlreadyMinedGivesItsOutcomeWithoutSendingAgain() throws Exception {
+        // given: a transaction an earlier process sent and the chain mined
+        Credentials account = devnet.account(9);
+        BigInteger nonce = KeeperDevnet.nonce(devnet.web3j(), account.getAddress());
+        FlightRecord record = unsent(account, nonce);
+        devnet.web3j().ethSendRawTransaction(record.signed()).send();
+
+        // when
+        TxOutcome outcome = healing(account).resume(record, FlightRecorder.NONE);
+
+        // then
+        assertThat(outcome.status()).isEqualTo(TxOutcome.Status.CONFIRMED);
+        assertThat(outcome.hash()).isEqualTo(record.hashes().getFirst());
+        assertThat(KeeperDevnet.nonce(devnet.web3j(), account.getAddress()))
+                .isEqualTo(nonce.add(BigInteger.ONE));
+    }
+
+    @Test
+    void aResumedTransactionTheNodeNeverGotIsSentAgainAtItsNonce() throws Exception {
+        // given: a transaction signed and recorded, lost before any node kept it
+        Credentials account = devnet.account(9);
+        BigInteger nonce = KeeperDevnet.nonce(devnet.web3j(), account.getAddress());
+        FlightRecord record = unsent(account, nonce);
+
+        // when
+        TxOutcome outcome = healing(account).resume(record, FlightRecorder.NONE);
+
+        // then
+        assertThat(outcome.status()).isEqualTo(TxOutcome.Status.CONFIRMED);
+        assertThat(outcome.nonce()).isEqualTo(nonce);
+        assertThat(KeeperDevnet.nonce(devnet.web3j(), account.getAddress()))
+                .isEqualTo(nonce.add(BigInteger.ONE));
+    }
+
+    @Test
+    void aResumedTransactionWhoseNonceAnotherTookIsReplacedForTheDutyToBeDecidedAgain()
+            throws Exception {
+        // given: a recorded transaction that never reached a node, its nonce then taken
+        Credentials account = devnet.account(9);
+        BigInteger nonce = KeeperDevnet.nonce(devnet.web3j(), account.getAddress());
+        FlightRecord record = unsent(account, nonce);
+        FlightRecord other = unsent(account, nonce, account.getAddress(), "");
+        devnet.web3j().ethSendRawTransaction(other.signed()).send();
+
+        // when
+        TxOutcome outcome = healing(account).resume(record, FlightRecorder.NONE);
+
+        // then
+        assertThat(outcome.status()).isEqualTo(TxOutcome.Status.REPLACED);
+        assertThat(outcome.detail()).contains("nonce " + nonce);
+    }
+
+    @Test
+    void aRecordOfAnotherAccountIsNotResumed() throws Exception {
+        // given
+        FlightRecord record = unsent(devnet.account(9), BigInteger.ZERO);
+
+        // then
+        assertThatThrownBy(() -> healing(devnet.account(8)).resume(record, FlightRecorder.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("cannot be resumed with this key");
+    }
+
+    /** A sender of a fresh process (its own nonce book), looking at the chain every second. */
+    private static TransactionSender healing(Credentials account) {
+        return TransactionSender.connect(
+                KeeperDevnet.chain(devnet.rpcUrl()),
+                signer(account),
+                FeePolicy.automatic(),
+                ReceiptPolling.every(Duration.ofMillis(100), Duration.ofSeconds(12))
+                        .lookingEvery(1.0 / 12),
+                new NonceBook());
+    }
+
+    private static Signer signer(Credentials account) {
+        return Signer.fromEnvironment(Map.of(Signer.PRIVATE_KEY, KeeperDevnet.hexKey(account)));
+    }
+
+    /** The record of a reindex() signed with {@code nonce}, not sent. */
+    private static FlightRecord unsent(Credentials account, BigInteger nonce) throws Exception {
+        return unsent(account, nonce, position, ReindexKeeper.REINDEX_CALL);
+    }
+
+    private static FlightRecord unsent(
+            Credentials account, BigInteger nonce, String to, String data) throws Exception {
+        BigInteger tip = BigInteger.valueOf(1_000_000_000L);
+        BigInteger maxFee =
+                devnet.web3j()
+                        .ethGetBlockByNumber(
+                                org.web3j.protocol.core.DefaultBlockParameterName.LATEST, false)
+                        .send()
+                        .getBlock()
+                        .getBaseFeePerGas()
+                        .shiftLeft(1)
+                        .add(tip);
+        BigInteger gas = BigInteger.valueOf(300_000);
+        String signed =
+                signer(account)
+                        .sign(
+                                RawTransaction.createTransaction(
+                                        devnet.chainId(),
+                                        nonce,
+                                        gas,
+                                        to,
+                                        BigInteger.ZERO,
+                                        data,
+                                        tip,
+                                        maxFee));
+        return new FlightRecord(
+                devnet.chainId(),
+                account.getAddress(),
+                nonce,
+                to,
+                data,
+                gas,
+                maxFee,
+                tip,
+                signed,
+                List.of(Hash.sha3(signed)));
     }
 }

@@ -148,4 +148,26 @@ class RepositoryPrunerTest {
         assertThat(report.instances()).isZero();
         assertThat(repository.getJobInstances("reindex", 0, 10)).hasSize(3);
     }
+
+    @Test
+    void whatIsKeptPerInstanceBesideSpringBatchsTablesGoesWithThePrunedInstancesOnly() {
+        // given: a record kept per instance (such as a keeper's transactions in flight)
+        List<Long> deleted = new java.util.ArrayList<>();
+        RepositoryPruner withRecords =
+                new RepositoryPruner(
+                        repository,
+                        sqlite.dataSource(),
+                        sqlite.banq(),
+                        Clock.fixed(NOW, ZoneOffset.UTC),
+                        List.of(deleted::add));
+        JobInstance old = instance("reindex", BatchStatus.COMPLETED, 100);
+        instance("reindex", BatchStatus.FAILED, 95);
+
+        // when
+        withRecords.prune(NINETY_DAYS, true);
+        withRecords.prune(NINETY_DAYS, false);
+
+        // then
+        assertThat(deleted).containsExactly(old.getInstanceId());
+    }
 }

@@ -39,6 +39,36 @@ final class Flight {
         hashes.add(hash);
     }
 
+    /** The flight a record of an earlier process describes, to be awaited again. */
+    Flight(FlightRecord record) {
+        this(
+                record.nonce(),
+                record.to(),
+                record.data(),
+                record.gasLimit(),
+                record.fees(),
+                record.signed(),
+                record.hashes().getFirst());
+        hashes.addAll(record.hashes().subList(1, record.hashes().size()));
+    }
+
+    /**
+     * What a later process needs to resume this flight, signed by {@code from} on {@code chainId}.
+     */
+    FlightRecord record(long chainId, String from) {
+        return new FlightRecord(
+                chainId,
+                from,
+                nonce,
+                to,
+                data,
+                gasLimit,
+                fees.maxFeePerGas(),
+                fees.maxPriorityFeePerGas(),
+                signed,
+                hashes());
+    }
+
     List<String> hashes() {
         return List.copyOf(hashes);
     }

@@ -84,6 +84,19 @@ public final class NonceBook {
             inFlight.add(nonce);
         }
 
+        /**
+         * A transaction an earlier process sent with {@code nonce} is awaited here again: no new
+         * transaction takes its nonce (the node may have lost it, so its count may not show it).
+         * Call it holding the account.
+         */
+        public void adopt(BigInteger nonce) {
+            requireHeld();
+            inFlight.add(nonce);
+            if (next != null && next.compareTo(nonce) <= 0) {
+                next = nonce.add(BigInteger.ONE);
+            }
+        }
+
         /** The transaction of {@code nonce} has its outcome: nobody here awaits it any more. */
         public void settled(BigInteger nonce) {
             inFlight.remove(nonce);

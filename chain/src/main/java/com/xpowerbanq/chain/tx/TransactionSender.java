@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.web3j.protocol.core.DefaultBlockParameter;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.request.Transaction;
@@ -27,9 +29,13 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * REPLACED, for the caller to re-check its duty; a transaction the node lost is sent again, then
  * replaced at the same nonce with higher fees, as is one the fee keeps out of blocks; orphaned
  * nonces below it are filled with zero-value self-transfers. Past the deadline the outcome says
- * what the chain says. Versions share the nonce, so a duty never has two effective transactions.
+ * what the chain says. Versions share the nonce, so a duty never has two effective transactions. A
+ * {@link FlightRecorder} given to {@code send} is told of each version a node took before it is
+ * awaited, and {@link #resume} awaits such a record again in a later process.
  */
 public final class TransactionSender {
+    private static final Logger log = LoggerFactory.getLogger(TransactionSender.class);
+
     /** Times a submission refused for its nonce is retried with the chain's count. */
     private static final int NONCE_RETRIES = 2;
 
@@ -89,6 +95,14 @@ public final class TransactionSender {
      * would revert is not sent; its reason is reported instead.
      */
     public TxOutcome send(String to, String data) {
+        return send(to, data, FlightRecorder.NONE);
+    }
+
+    /**
+     * As {@link #send(String, String)}, telling {@code recorder} of each version a node took before
+     * awaiting it, so that a later process can {@link #resume} the transaction should this one die.
+     */
+    public TxOutcome send(String to, String data, FlightRecorder recorder) {
         BigInteger estimate;
         try {
             estimate =
@@ -108,10 +122,60 @@ public final class TransactionSender {
         if (submitted.flight == null) {
             return java.util.Objects.requireNonNull(submitted.refusal);
         }
+        return awaitSettling(submitted.flight, recorder);
+    }
+
+    /**
+     * Awaits again, with a fresh deadline, the transaction a process that died recorded: its nonce
+     * is held for it in this process's {@link NonceBook} (no new transaction takes it), and it is
+     * healed as one sent here: one of its versions mined is the outcome; its nonce taken by another
+     * transaction is REPLACED, for the caller to decide the duty again; lost by the node, it is
+     * sent again, then replaced at the same nonce. A record of another account or chain is refused.
+     */
+    public TxOutcome resume(FlightRecord record, FlightRecorder recorder) {
+        if (record.chainId() != chainId || !record.from().equalsIgnoreCase(from())) {
+            throw new IllegalArgumentException(
+                    "the interrupted transaction with nonce "
+                            + record.nonce()
+                            + " was signed by "
+                            + record.from()
+                            + " on chain "
+                            + record.chainId()
+                            + ", but this run signs as "
+                            + from()
+                            + " on chain "
+                            + chainId
+                            + "; it cannot be resumed with this key");
+        }
+        Flight flight = new Flight(record);
+        nonces.exclusively(
+                () -> {
+                    nonces.adopt(flight.nonce);
+                    return null;
+                });
+        return awaitSettling(flight, recorder);
+    }
+
+    private TxOutcome awaitSettling(Flight flight, FlightRecorder recorder) {
         try {
-            return await(submitted.flight);
+            record(flight, recorder);
+            return await(flight, recorder);
         } finally {
-            nonces.settled(submitted.flight.nonce);
+            nonces.settled(flight.nonce);
+        }
+    }
+
+    /** Tells {@code recorder} of the flight; a record that fails to be kept does not stop it. */
+    private void record(Flight flight, FlightRecorder recorder) {
+        try {
+            recorder.taken(flight.record(chainId, from()));
+        } catch (RuntimeException e) {
+            log.warn(
+                    "nonce {}: cannot record transaction {} ({}); awaiting it all the same, but"
+                            + " should this process die, a restart may send its duty again",
+                    flight.nonce,
+                    flight.hashes().getLast(),
+                    e.toString());
         }
     }
 
@@ -202,7 +266,7 @@ public final class TransactionSender {
      * Polls the receipts of every version of {@code flight}; at each look before the deadline
      * applies the remedies the chain calls for, at the deadline reports what it says.
      */
-    private TxOutcome await(Flight flight) {
+    private TxOutcome await(Flight flight, FlightRecorder recorder) {
         long start = System.nanoTime();
         long deadline = start + receipts.timeout().toNanos();
         long every = receipts.lookEvery().toNanos();
@@ -229,8 +293,12 @@ public final class TransactionSender {
             if (last) {
                 return unmined(flight, seen);
             }
+            int versions = flight.hashes().size();
             for (ChainLook.Remedy remedy : remedies) {
                 healer.apply(remedy, flight, seen);
+            }
+            if (flight.hashes().size() != versions) {
+                record(flight, recorder);
             }
         }
     }

@@ -72,4 +72,42 @@ class NonceBookTest {
                         BigInteger.valueOf(3), BigInteger.valueOf(4), BigInteger.valueOf(6));
         assertThat(account.orphansBetween(BigInteger.valueOf(8), BigInteger.valueOf(8))).isEmpty();
     }
+
+    @Test
+    void anAdoptedNonceIsNeverHandedOutAgainNorCountedAsAnOrphan() {
+        // given: a fresh process whose chain count (5) does not show nonce 6 an earlier one sent
+        NonceBook.Account account = new NonceBook().account(1, ADDRESS);
+
+        // when
+        BigInteger next =
+                account.exclusively(
+                        () -> {
+                            account.adopt(BigInteger.valueOf(6));
+                            return account.next(() -> BigInteger.valueOf(5));
+                        });
+
+        // then
+        assertThat(next).isEqualTo(7);
+        assertThat(account.orphansBetween(BigInteger.valueOf(5), BigInteger.valueOf(7)))
+                .containsExactly(BigInteger.valueOf(5));
+    }
+
+    @Test
+    void adoptingANonceAboveTheCountMovesTheCountPastIt() {
+        // given: a count of 3 kept here
+        NonceBook.Account account = new NonceBook().account(1, ADDRESS);
+        BigInteger first = account.exclusively(() -> account.next(() -> BigInteger.valueOf(3)));
+
+        // when
+        BigInteger next =
+                account.exclusively(
+                        () -> {
+                            account.adopt(BigInteger.valueOf(4));
+                            return account.next(() -> BigInteger.ZERO);
+                        });
+
+        // then
+        assertThat(first).isEqualTo(3);
+        assertThat(next).isEqualTo(5);
+    }
 }

@@ -25,6 +25,7 @@ class ShellScriptsTest {
                         Repository.root().resolve(".ci/run"),
                         Repository.root().resolve("mvnw"),
                         Repository.infra("demo", "demo.sh"),
+                        Repository.infra("demo", "local-postgres.sh"),
                         Repository.infra("install.sh"),
                         Repository.infra("setup-test-tools.sh"),
                         Repository.infra("bin", "banq-link.sh"),
