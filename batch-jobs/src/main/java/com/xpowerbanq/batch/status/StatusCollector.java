@@ -53,17 +53,6 @@ public final class StatusCollector {
     private final Clock clock;
     private final LongFunction<Optional<String>> hosts;
 
-    public StatusCollector(
-            JobRepository repository,
-            Path stateDir,
-            ScheduleProperties schedules,
-            FireLog fireLog,
-            @Nullable ChainHead chain,
-            String run,
-            Clock clock) {
-        this(repository, stateDir, schedules, fireLog, chain, run, clock, id -> Optional.empty());
-    }
-
     /** A collector that names the host of each execution, as {@code hosts} knows it. */
     public StatusCollector(
             JobRepository repository,
