@@ -4,6 +4,7 @@ import com.xpowerbanq.schema.cli.ExitCode;
 import com.xpowerbanq.schema.cli.ExitStatus;
 import java.util.List;
 import java.util.function.ToIntFunction;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -19,6 +20,10 @@ final class CommandContext {
         try {
             context = CommandLine.start(properties.toArray(String[]::new));
         } catch (RuntimeException e) {
+            ExitStatus told = statusIn(e);
+            if (told != null) {
+                throw new CommandFailure(((Throwable) told).getMessage(), told.exitCode(), e);
+            }
             Throwable root = rootCause(e);
             throw new CommandFailure(
                     "cannot start: " + root.getMessage(),
@@ -39,6 +44,16 @@ final class CommandContext {
                             : RunExitCode.of(List.of(e)),
                     e);
         }
+    }
+
+    /** The first cause that says its own exit status (an unreachable service, say), if any. */
+    private static @Nullable ExitStatus statusIn(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ExitStatus status) {
+                return status;
+            }
+        }
+        return null;
     }
 
     private static Throwable rootCause(Throwable e) {

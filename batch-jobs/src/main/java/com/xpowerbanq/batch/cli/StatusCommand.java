@@ -68,7 +68,7 @@ final class StatusCommand implements Callable<Integer> {
                         repository,
                         jobs(),
                         banq.stateDir(),
-                        ExecutionHosts.namedIn(banq, opened.dataSource()));
+                        ExecutionHosts.namedIn(banq, opened.dataSource()).hostOf());
             } else {
                 SeriesStatusReport.print(System.out, repository, series, banq.stateDir());
             }

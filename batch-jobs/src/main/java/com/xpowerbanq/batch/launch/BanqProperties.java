@@ -48,15 +48,28 @@ public record BanqProperties(
         return database.isPostgres();
     }
 
-    /** How a cluster notices a host that died. */
-    public record ClusterProperties(@DefaultValue("7s") Duration checkinInterval) {
-        static final ClusterProperties DEFAULTS = new ClusterProperties(Duration.ofSeconds(7));
+    /**
+     * How a cluster notices a host that died ({@code checkinInterval}), and how long a host that
+     * takes over a dead host's fire waits for that host's job lock to be freed ({@code
+     * takeoverLockWait}: a host cut off rather than dead holds it until the database's TCP
+     * keepalive gives up, about 25 s).
+     */
+    public record ClusterProperties(
+            @DefaultValue("7s") Duration checkinInterval,
+            @DefaultValue("60s") Duration takeoverLockWait) {
+        static final ClusterProperties DEFAULTS =
+                new ClusterProperties(Duration.ofSeconds(7), Duration.ofSeconds(60));
 
         public ClusterProperties {
             if (checkinInterval.isNegative() || checkinInterval.toMillis() < 1000) {
                 throw new IllegalArgumentException(
                         "BANQ_CLUSTER_CHECKIN_INTERVAL must be at least 1s, not "
                                 + checkinInterval);
+            }
+            if (takeoverLockWait.isNegative()) {
+                throw new IllegalArgumentException(
+                        "BANQ_CLUSTER_TAKEOVER_LOCK_WAIT must not be negative, not "
+                                + takeoverLockWait);
             }
         }
     }

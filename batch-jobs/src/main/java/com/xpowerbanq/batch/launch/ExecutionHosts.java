@@ -3,6 +3,7 @@ package com.xpowerbanq.batch.launch;
 import java.util.Optional;
 import java.util.function.LongFunction;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,12 +35,23 @@ public final class ExecutionHosts implements JobExecutionListener {
      * Who ran each execution, for {@code status} and the status page: named in a cluster of hosts,
      * never on one host (where it goes without saying).
      */
-    public static LongFunction<Optional<String>> namedIn(
-            BanqProperties banq, DataSource dataSource) {
+    public static HostView namedIn(BanqProperties banq, DataSource dataSource) {
         if (!banq.clustered()) {
-            return id -> Optional.empty();
+            return new HostView(null, id -> Optional.empty());
         }
-        return new ExecutionHosts(dataSource, banq.host())::hostOf;
+        return new HostView(banq.host(), new ExecutionHosts(dataSource, banq.host())::hostOf);
+    }
+
+    /**
+     * The hosts of executions as one host sees them: {@code thisHost} in a cluster (null on one
+     * host) and who ran each execution.
+     */
+    public record HostView(@Nullable String thisHost, LongFunction<Optional<String>> hostOf) {
+        /** Whether {@code execution} indexed another host's series databases. */
+        public boolean anotherHostsIndexing(JobExecution execution) {
+            String indexed = execution.getJobParameters().getString(JobNames.HOST);
+            return thisHost != null && indexed != null && !indexed.equals(thisHost);
+        }
     }
 
     /** The host that ran execution {@code id}, if recorded. */

@@ -2,6 +2,8 @@ package com.xpowerbanq.batch.launch;
 
 import com.xpowerbanq.batch.launch.migration.QuartzJobStoreSchema;
 import com.xpowerbanq.batch.launch.migration.SpringBatchSchema;
+import com.xpowerbanq.schema.cli.ExitCode;
+import com.xpowerbanq.schema.cli.ExitStatus;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
@@ -50,7 +52,7 @@ final class PostgresJobDatabase {
         try {
             pool = new HikariDataSource(hikari);
         } catch (HikariPool.PoolInitializationException e) {
-            throw new IllegalStateException(
+            throw new JobDatabaseUnavailableException(
                     "cannot connect to the job database "
                             + database.describe()
                             + " (BANQ_DATABASE_URL): "
@@ -79,6 +81,19 @@ final class PostgresJobDatabase {
         } catch (FlywayException e) {
             throw new IllegalStateException(
                     "cannot create or migrate the job repository's schema: " + rootMessage(e), e);
+        }
+    }
+
+    /** The cluster's database does not answer: the command exits UNAVAILABLE (69). */
+    static final class JobDatabaseUnavailableException extends IllegalStateException
+            implements ExitStatus {
+        JobDatabaseUnavailableException(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        @Override
+        public ExitCode exitCode() {
+            return ExitCode.UNAVAILABLE;
         }
     }
 

@@ -74,6 +74,7 @@ class ScheduleConfiguration {
         SpringBeanJobFactory jobs = new SpringBeanJobFactory();
         jobs.setApplicationContext(context);
         return Schedulers.clustered(
+                banq,
                 scheduler,
                 details.orderedStream().toList(),
                 triggers.orderedStream().toList(),

@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.schedule;
 
+import com.xpowerbanq.batch.launch.JobBusyException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -37,6 +38,8 @@ public final class ScheduleDaemon implements SmartLifecycle {
      * ({@code serve} sets it): every other command starts without them.
      */
     public static final String SERVE = "banq.serve";
+
+    private static final Duration LOCK_RETRY = Duration.ofSeconds(3);
 
     private final Schedulers schedulers;
     private final ScheduleProperties properties;
@@ -164,7 +167,7 @@ public final class ScheduleDaemon implements SmartLifecycle {
         log.debug("{}: {} {}", job, how, parameters);
         firing.add(job);
         try {
-            JobExecution execution = launcher.launch(job, parameters);
+            JobExecution execution = launch(job, parameters, trigger);
             // the one line per run; the per-series and per-window lines are at DEBUG
             if (execution.getStatus() == BatchStatus.FAILED) {
                 log.warn("{}: {}, {}", job, how, RunSummary.of(execution));
@@ -175,6 +178,32 @@ public final class ScheduleDaemon implements SmartLifecycle {
             log.error("{}: could not launch: {}", job, e.getMessage(), e);
         } finally {
             firing.remove(job);
+        }
+    }
+
+    /**
+     * Launches the fire. A fire taken over from a dead host may find that host's job lock still
+     * held (a host cut off from the database rather than dead keeps it until the server gives up on
+     * its connection): it tries again every few seconds, up to the cluster's takeover lock wait.
+     */
+    private JobExecution launch(String job, Map<String, String> parameters, String trigger)
+            throws Exception {
+        Instant giveUp =
+                clock.instant()
+                        .plus(
+                                trigger.equals(LaunchScheduledJob.RECOVERED)
+                                        ? schedulers.takeoverLockWait()
+                                        : Duration.ZERO);
+        while (true) {
+            try {
+                return launcher.launch(job, parameters);
+            } catch (JobBusyException busy) {
+                if (!clock.instant().isBefore(giveUp)
+                        || stopping.await(LOCK_RETRY.toMillis(), TimeUnit.MILLISECONDS)) {
+                    throw busy;
+                }
+                log.info("{}: {}; trying again until {}", job, busy.getMessage(), giveUp);
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package com.xpowerbanq.batch.schedule;
 
 import com.xpowerbanq.batch.launch.BanqProperties;
 import com.xpowerbanq.batch.launch.JobPlacement;
+import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import org.jspecify.annotations.Nullable;
@@ -39,21 +40,24 @@ final class Schedulers {
     private final @Nullable Scheduler host;
     private final List<JobDetail> details;
     private final List<Trigger> triggers;
+    private final Duration takeoverLockWait;
 
     private Schedulers(
             Scheduler shared,
             @Nullable Scheduler host,
             List<JobDetail> details,
-            List<Trigger> triggers) {
+            List<Trigger> triggers,
+            Duration takeoverLockWait) {
         this.shared = shared;
         this.host = host;
         this.details = details;
         this.triggers = triggers;
+        this.takeoverLockWait = takeoverLockWait;
     }
 
     /** One host: Boot's scheduler holds every schedule already. */
     static Schedulers single(Scheduler scheduler) {
-        return new Schedulers(scheduler, null, List.of(), List.of());
+        return new Schedulers(scheduler, null, List.of(), List.of(), Duration.ZERO);
     }
 
     /**
@@ -62,7 +66,11 @@ final class Schedulers {
      * whose jobs {@code jobs} makes.
      */
     static Schedulers clustered(
-            Scheduler shared, List<JobDetail> details, List<Trigger> triggers, JobFactory jobs)
+            BanqProperties banq,
+            Scheduler shared,
+            List<JobDetail> details,
+            List<Trigger> triggers,
+            JobFactory jobs)
             throws SchedulerException {
         Properties local = new Properties();
         local.setProperty(StdSchedulerFactory.PROP_SCHED_INSTANCE_NAME, "banq-host");
@@ -70,7 +78,15 @@ final class Schedulers {
         local.setProperty("org.quartz.threadPool.threadCount", "4");
         Scheduler host = new StdSchedulerFactory(local).getScheduler();
         host.setJobFactory(jobs);
-        return new Schedulers(shared, host, details, triggers);
+        return new Schedulers(shared, host, details, triggers, banq.cluster().takeoverLockWait());
+    }
+
+    /**
+     * How long a fire taken over from a dead host waits for that host's job lock: none on one host,
+     * where no such fire exists.
+     */
+    Duration takeoverLockWait() {
+        return takeoverLockWait;
     }
 
     /** The Quartz properties of Boot's scheduler in a cluster of hosts named as {@code banq}. */

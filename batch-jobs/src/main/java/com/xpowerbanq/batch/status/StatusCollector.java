@@ -1,6 +1,7 @@
 package com.xpowerbanq.batch.status;
 
 import com.xpowerbanq.batch.keeper.KeeperTasklet;
+import com.xpowerbanq.batch.launch.ExecutionHosts;
 import com.xpowerbanq.batch.launch.JobNames;
 import com.xpowerbanq.batch.schedule.FireLog;
 import com.xpowerbanq.batch.schedule.ScheduleOverview;
@@ -25,8 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -51,7 +50,7 @@ public final class StatusCollector {
     private final @Nullable ChainHead chain;
     private final String run;
     private final Clock clock;
-    private final LongFunction<Optional<String>> hosts;
+    private final ExecutionHosts.HostView hosts;
 
     /** A collector that names the host of each execution, as {@code hosts} knows it. */
     public StatusCollector(
@@ -62,7 +61,7 @@ public final class StatusCollector {
             @Nullable ChainHead chain,
             String run,
             Clock clock,
-            LongFunction<Optional<String>> hosts) {
+            ExecutionHosts.HostView hosts) {
         this.hosts = hosts;
         this.repository = repository;
         this.stateDir = stateDir;
@@ -208,6 +207,8 @@ public final class StatusCollector {
             Instant lastSuccess =
                     executions.stream()
                             .filter(e -> e.getStatus() == BatchStatus.COMPLETED)
+                            // in a cluster, this host's own indexing only
+                            .filter(e -> !hosts.anotherHostsIndexing(e))
                             .map(e -> instant(e.getEndTime()))
                             .filter(java.util.Objects::nonNull)
                             .max(Comparator.naturalOrder())
@@ -253,7 +254,7 @@ public final class StatusCollector {
                                         series.stream()
                                                 .filter(s -> s.getStatus() == BatchStatus.FAILED)
                                                 .count(),
-                                hosts.apply(execution.getId()).orElse(null)));
+                                hosts.hostOf().apply(execution.getId()).orElse(null)));
             }
         }
         out.sort(Comparator.comparingLong(ExecutionStatus::id).reversed());

@@ -67,6 +67,25 @@ class CommandTest {
     }
 
     @Test
+    void aJobDatabaseThatDoesNotAnswerIsUnavailable() throws Exception {
+        int closed;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        Console down =
+                ran(
+                        "--banq.database.url=jdbc:postgresql://127.0.0.1:" + closed + "/banq",
+                        "status");
+        assertThat(down.code()).isEqualTo(ExitCode.UNAVAILABLE.code);
+        assertThat(down.err())
+                .contains("cannot connect to the job database jdbc:postgresql://127.0.0.1:")
+                .contains("(BANQ_DATABASE_URL)");
+        Console wrong = ran("--banq.database.url=jdbc:mysql://db/banq", "status");
+        assertThat(wrong.code()).isEqualTo(ExitCode.USAGE.code);
+        assertThat(wrong.err()).contains("BANQ_DATABASE_URL must be a PostgreSQL JDBC URL");
+    }
+
+    @Test
     void exitCodesFollowTheCauseOfAFailedRun() {
         var unavailable = new ChainUnavailableException("http://x", "eth_chainId", "down", null);
         var malformed = new MalformedAnswerException("http://x", "eth_getLogs", "bad", null);

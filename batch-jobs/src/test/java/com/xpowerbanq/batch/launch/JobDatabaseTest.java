@@ -58,14 +58,17 @@ class JobDatabaseTest {
     @Test
     void theHostNameIsChecked() {
         BanqProperties.ClusterProperties cluster =
-                new BanqProperties.ClusterProperties(Duration.ofSeconds(7));
+                new BanqProperties.ClusterProperties(Duration.ofSeconds(7), Duration.ofSeconds(60));
         JobDatabase database = new JobDatabase(url(), null, null, null, 10);
         assertThat(new BanqProperties(Path.of("s"), " host-a ", database, cluster).host())
                 .isEqualTo("host-a");
         assertThat(new BanqProperties(Path.of("s"), null, database, cluster).host()).isNotBlank();
         assertThatThrownBy(() -> new BanqProperties(Path.of("s"), "host a;", database, cluster))
                 .hasMessageContaining("BANQ_HOST must be a host name");
-        assertThatThrownBy(() -> new BanqProperties.ClusterProperties(Duration.ofMillis(500)))
+        assertThatThrownBy(
+                        () ->
+                                new BanqProperties.ClusterProperties(
+                                        Duration.ofMillis(500), Duration.ZERO))
                 .hasMessageContaining("BANQ_CLUSTER_CHECKIN_INTERVAL must be at least 1s");
     }
 

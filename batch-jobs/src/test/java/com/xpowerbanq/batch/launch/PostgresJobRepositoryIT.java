@@ -55,7 +55,8 @@ class PostgresJobRepositoryIT {
                         null,
                         postgres.passwordFile(),
                         4),
-                new BanqProperties.ClusterProperties(Duration.ofSeconds(7)));
+                new BanqProperties.ClusterProperties(
+                        Duration.ofSeconds(7), Duration.ofSeconds(60)));
     }
 
     private static RunLock lock(StandaloneJobRepository opened, String name) {
