@@ -10,7 +10,6 @@ import com.xpowerbanq.schema.SeriesNameException;
 import com.xpowerbanq.schema.cli.ExitCode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.springframework.batch.core.repository.JobRepository;
 import picocli.CommandLine.Command;
@@ -64,13 +63,12 @@ final class StatusCommand implements Callable<Integer> {
         try (StandaloneJobRepository opened = new StandaloneJobRepository(banq)) {
             JobRepository repository = opened.repository();
             if (series == null) {
-                ExecutionHosts hosts = new ExecutionHosts(opened.dataSource(), banq.host());
                 StatusReport.print(
                         System.out,
                         repository,
                         jobs(),
                         banq.stateDir(),
-                        id -> banq.clustered() ? hosts.hostOf(id) : Optional.empty());
+                        ExecutionHosts.namedIn(banq, opened.dataSource()));
             } else {
                 SeriesStatusReport.print(System.out, repository, series, banq.stateDir());
             }

@@ -3,6 +3,7 @@ package com.xpowerbanq.batch.cli;
 import com.xpowerbanq.batch.chain.ChainConfiguration;
 import com.xpowerbanq.batch.chain.ChainProperties;
 import com.xpowerbanq.batch.launch.BanqProperties;
+import com.xpowerbanq.batch.launch.ExecutionHosts;
 import com.xpowerbanq.batch.launch.StandaloneJobRepository;
 import com.xpowerbanq.batch.schedule.FireLog;
 import com.xpowerbanq.batch.status.ChainHead;
@@ -42,7 +43,8 @@ final class StatusJson {
                                     new FireLog(opened.dataSource(), banq),
                                     probe == null ? null : new ChainHead(() -> probe),
                                     chain.run(),
-                                    Clock.systemUTC())
+                                    Clock.systemUTC(),
+                                    ExecutionHosts.namedIn(banq, opened.dataSource()))
                             .collect();
             out.println(JSON.writeValueAsString(snapshot));
         }

@@ -1,7 +1,9 @@
 package com.xpowerbanq.batch.launch;
 
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
@@ -63,6 +65,15 @@ public record BanqProperties(
         String name = System.getenv("HOSTNAME");
         if (name != null && !name.isBlank()) {
             return name.strip();
+        }
+        // the kernel's name needs no resolver, which may be slow or absent on a server
+        try {
+            String kernel = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            if (!kernel.isEmpty()) {
+                return kernel;
+            }
+        } catch (IOException | RuntimeException e) {
+            // not Linux: ask the resolver
         }
         try {
             return InetAddress.getLocalHost().getHostName();

@@ -1,6 +1,7 @@
 package com.xpowerbanq.batch.launch;
 
 import java.util.Optional;
+import java.util.function.LongFunction;
 import javax.sql.DataSource;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
@@ -27,6 +28,18 @@ public final class ExecutionHosts implements JobExecutionListener {
                         + "ON CONFLICT (JOB_EXECUTION_ID) DO UPDATE SET HOST = excluded.HOST",
                 execution.getId(),
                 host);
+    }
+
+    /**
+     * Who ran each execution, for {@code status} and the status page: named in a cluster of hosts,
+     * never on one host (where it goes without saying).
+     */
+    public static LongFunction<Optional<String>> namedIn(
+            BanqProperties banq, DataSource dataSource) {
+        if (!banq.clustered()) {
+            return id -> Optional.empty();
+        }
+        return new ExecutionHosts(dataSource, banq.host())::hostOf;
     }
 
     /** The host that ran execution {@code id}, if recorded. */

@@ -136,7 +136,7 @@ public class JobRunner {
         try (RunLock lock = locks.acquire(lockName(jobName));
                 Holding holding = hold(jobName)) {
             recoverStale(jobName);
-            JobExecution last = lastExecution(jobName);
+            JobExecution last = lastExecutionHere(jobName);
             if (last != null && isRestartable(last) && sameRequest(last, requested)) {
                 log.info("restarting execution {} of {}", last.getId(), jobName);
                 closeUnfinishedSteps(last);
@@ -306,7 +306,11 @@ public class JobRunner {
         }
     }
 
-    private @Nullable JobExecution lastExecution(String jobName) {
+    /**
+     * The last execution of {@code jobName} that this host would restart: the job's last, but for
+     * an index job in a cluster this host's last.
+     */
+    public @Nullable JobExecution lastExecutionHere(String jobName) {
         if (!onEveryHost(jobName)) {
             JobInstance instance = repository.getLastJobInstance(jobName);
             return instance == null ? null : repository.getLastJobExecution(instance);

@@ -7,6 +7,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.springframework.core.NestedExceptionUtils;
 
 /**
  * The job repository of a cluster of hosts: a pool on the PostgreSQL of {@code BANQ_DATABASE_URL},
@@ -82,10 +83,6 @@ final class PostgresJobDatabase {
     }
 
     private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return String.valueOf(t.getMessage());
+        return String.valueOf(NestedExceptionUtils.getMostSpecificCause(e).getMessage());
     }
 }

@@ -7,7 +7,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 
@@ -39,11 +38,11 @@ public final class ScheduledLauncher {
     }
 
     public JobExecution launch(String jobName, Map<String, String> parameters) throws Exception {
-        JobInstance instance = repository.getLastJobInstance(jobName);
-        if (instance != null) {
-            JobExecution last = repository.getLastJobExecution(instance);
-            int executions = repository.getJobExecutions(instance).size();
-            if (last != null && restartable(last.getStatus()) && executions > maxRestarts) {
+        // in a cluster, an index job's last execution on this host, not another host's
+        JobExecution last = runner.lastExecutionHere(jobName);
+        if (last != null) {
+            int executions = repository.getJobExecutions(last.getJobInstance()).size();
+            if (restartable(last.getStatus()) && executions > maxRestarts) {
                 log.warn(
                         "{}: execution {} ended {} after {} restart(s); abandoning it, starting afresh",
                         jobName,

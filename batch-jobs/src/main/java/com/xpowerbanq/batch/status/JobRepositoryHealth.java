@@ -27,8 +27,11 @@ final class JobRepositoryHealth implements HealthIndicator {
             try {
                 statement.execute(
                         "CREATE TABLE IF NOT EXISTS BANQ_HEALTH_PROBE (ID INTEGER PRIMARY KEY, AT TEXT)");
+                // the same SQL on SQLite and PostgreSQL
                 statement.execute(
-                        "INSERT OR REPLACE INTO BANQ_HEALTH_PROBE (ID, AT) VALUES (1, datetime('now'))");
+                        "INSERT INTO BANQ_HEALTH_PROBE (ID, AT) VALUES (1, '"
+                                + java.time.Instant.now()
+                                + "') ON CONFLICT (ID) DO UPDATE SET AT = excluded.AT");
                 connection.commit();
             } finally {
                 connection.setAutoCommit(auto);

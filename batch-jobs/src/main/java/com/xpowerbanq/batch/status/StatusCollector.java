@@ -25,6 +25,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.LongFunction;
 import org.jspecify.annotations.Nullable;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -49,7 +51,9 @@ public final class StatusCollector {
     private final @Nullable ChainHead chain;
     private final String run;
     private final Clock clock;
+    private final LongFunction<Optional<String>> hosts;
 
+    /** A collector that names the host of each execution, as {@code hosts} knows it. */
     public StatusCollector(
             JobRepository repository,
             Path stateDir,
@@ -57,7 +61,9 @@ public final class StatusCollector {
             FireLog fireLog,
             @Nullable ChainHead chain,
             String run,
-            Clock clock) {
+            Clock clock,
+            LongFunction<Optional<String>> hosts) {
+        this.hosts = hosts;
         this.repository = repository;
         this.stateDir = stateDir;
         this.schedules = schedules;
@@ -220,8 +226,7 @@ public final class StatusCollector {
         return out;
     }
 
-    private static List<ExecutionStatus> recent(
-            Instant now, Map<String, List<JobExecution>> byJob) {
+    private List<ExecutionStatus> recent(Instant now, Map<String, List<JobExecution>> byJob) {
         Instant since = now.minus(RECENT);
         List<ExecutionStatus> out = new ArrayList<>();
         for (var entry : byJob.entrySet()) {
@@ -247,7 +252,8 @@ public final class StatusCollector {
                                 (int)
                                         series.stream()
                                                 .filter(s -> s.getStatus() == BatchStatus.FAILED)
-                                                .count()));
+                                                .count(),
+                                hosts.apply(execution.getId()).orElse(null)));
             }
         }
         out.sort(Comparator.comparingLong(ExecutionStatus::id).reversed());

@@ -3,11 +3,13 @@ package com.xpowerbanq.batch.status;
 import com.xpowerbanq.batch.chain.ChainConfiguration;
 import com.xpowerbanq.batch.chain.ChainProperties;
 import com.xpowerbanq.batch.launch.BanqProperties;
+import com.xpowerbanq.batch.launch.ExecutionHosts;
 import com.xpowerbanq.batch.schedule.FireLog;
 import com.xpowerbanq.batch.schedule.ScheduleDaemon;
 import com.xpowerbanq.batch.schedule.ScheduleProperties;
 import com.xpowerbanq.chain.rpc.JsonRpcChainClient;
 import java.time.Clock;
+import javax.sql.DataSource;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,6 +30,7 @@ class StatusConfiguration {
             FireLog fireLog,
             ChainProperties chain,
             StatusProperties status,
+            DataSource dataSource,
             @Qualifier(ChainConfiguration.PROBE) ObjectProvider<JsonRpcChainClient> probe) {
         StatusCollector collector =
                 new StatusCollector(
@@ -37,7 +40,8 @@ class StatusConfiguration {
                         fireLog,
                         new ChainHead(probe::getObject),
                         chain.run(),
-                        Clock.systemUTC());
+                        Clock.systemUTC(),
+                        ExecutionHosts.namedIn(banq, dataSource));
         return new StatusService(collector, status.refresh(), Clock.systemUTC());
     }
 }

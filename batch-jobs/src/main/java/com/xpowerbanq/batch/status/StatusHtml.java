@@ -135,11 +135,14 @@ final class StatusHtml {
             out.append("<p class=\"none\">none</p>");
             return;
         }
+        // a cluster of hosts records who ran each execution; one host leaves the column out
+        boolean hosts = s.executions().stream().anyMatch(r -> r.host() != null);
         out.append("<div class=\"scroll\"><table id=\"executions\"><thead><tr>")
                 .append(
                         "<th>execution</th><th>job</th><th>status</th><th>exit</th>"
                                 + "<th>started (UTC)</th><th>took</th><th>series</th>"
                                 + "<th>failed</th>")
+                .append(hosts ? "<th>host</th>" : "")
                 .append("</tr></thead><tbody>");
         for (ExecutionStatus r : s.executions()) {
             out.append("<tr>");
@@ -156,6 +159,9 @@ final class StatusHtml {
                             : age(Duration.between(r.start(), r.end() == null ? now : r.end())));
             number((long) r.series());
             number((long) r.failedSeries());
+            if (hosts) {
+                cell(r.host());
+            }
             out.append("</tr>");
         }
         out.append("</tbody></table></div>");

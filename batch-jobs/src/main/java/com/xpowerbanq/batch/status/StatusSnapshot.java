@@ -54,7 +54,10 @@ public record StatusSnapshot(
             @Nullable Instant lastFire,
             @Nullable Instant lastSuccess) {}
 
-    /** One job execution: its status, exit code, times and how many series failed. */
+    /**
+     * One job execution: its status, exit code, times, how many series failed and, in a cluster of
+     * hosts, the host that ran it.
+     */
     public record ExecutionStatus(
             long id,
             String job,
@@ -63,5 +66,6 @@ public record StatusSnapshot(
             @Nullable Instant start,
             @Nullable Instant end,
             int series,
-            int failedSeries) {}
+            int failedSeries,
+            @Nullable String host) {}
 }

@@ -111,10 +111,14 @@ class ClusterServeIT {
             Duration takeover = Duration.between(killed, Instant.now());
             assertThat(hostOf(completedRestartOf(interrupted))).isEqualTo(survivor);
             int firesBefore = completedFires(logs).size();
-            await("two more fires on the survivor")
+            // stopped between two fires, so that no run is cut short by the shutdown
+            await("two more fires on the survivor, then none running")
                     .atMost(Duration.ofSeconds(90))
-                    .pollInterval(Duration.ofMillis(500))
-                    .until(() -> completedFires(logs).size() >= firesBefore + 2);
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(
+                            () ->
+                                    completedFires(logs).size() >= firesBefore + 2
+                                            && runningReindexExecution() == 0);
             daemons.get(survivor).destroy();
             assertThat(daemons.get(survivor).waitFor(90, TimeUnit.SECONDS)).isTrue();
             System.out.println(
@@ -166,6 +170,19 @@ class ClusterServeIT {
         assertThat(perPosition).hasSize(SERIES.size());
         assertThat(perPosition)
                 .allSatisfy((position, count) -> assertThat(count).isEqualTo((long) fires.size()));
+
+        // status names the host of each execution: the interrupted one, the survivor's restart
+        Path status = shared.resolve("status.txt");
+        Map<String, String> environment = new HashMap<>(postgres.environment());
+        environment.put("BANQ_HOST", "host-a");
+        Process listing =
+                BanqBatchProcess.start(
+                        devnet, shared.resolve("host-a"), environment, status, List.of("status"));
+        assertThat(listing.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(listing.exitValue()).isZero();
+        String printed = Files.readString(status);
+        assertThat(printed).containsPattern("execution \\d+  FAILED .* on host-[ab]");
+        assertThat(printed).containsPattern("execution \\d+  COMPLETED .* on host-[ab]");
 
         // the index job ran on both hosts, each into its own series databases
         for (String host : logs.keySet()) {
@@ -249,7 +266,7 @@ class ClusterServeIT {
 
     private static long runningReindexExecution() {
         return countOf(
-                "SELECT MAX(E.JOB_EXECUTION_ID) FROM BATCH_JOB_EXECUTION E JOIN BATCH_JOB_INSTANCE"
+                "SELECT COALESCE(MAX(E.JOB_EXECUTION_ID), 0) FROM BATCH_JOB_EXECUTION E JOIN BATCH_JOB_INSTANCE"
                         + " I USING (JOB_INSTANCE_ID) WHERE I.JOB_NAME = 'reindex' AND E.STATUS ="
                         + " 'STARTED'");
     }

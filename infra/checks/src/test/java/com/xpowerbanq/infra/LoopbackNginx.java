@@ -60,9 +60,11 @@ final class LoopbackNginx implements AutoCloseable {
 
     /**
      * A site as installed ({@code text}), whose upstream {@code installedPort} is the API's test
-     * port {@code apiPort} here.
+     * port {@code apiPort} here; {@link #UPSTREAM_AS_GIVEN} keeps the upstream as the text has it.
      */
-    record Site(String text, int installedPort, int apiPort) {}
+    record Site(String text, int installedPort, int apiPort) {
+        static final int UPSTREAM_AS_GIVEN = 0;
+    }
 
     /**
      * Writes the configuration of several sites side by side (install.sh --run: one server per run)
@@ -90,11 +92,13 @@ final class LoopbackNginx implements AutoCloseable {
             site = replaceOnce(site, "listen [::]:443 ssl http2;", "");
             site = replaceOnce(site, "/etc/ssl/certs/banq-api.crt", cert.certificate().toString());
             site = replaceOnce(site, "/etc/ssl/private/banq-api.key", cert.key().toString());
-            site =
-                    replaceOnce(
-                            site,
-                            "server 127.0.0.1:" + given.installedPort() + ";",
-                            "server 127.0.0.1:" + given.apiPort() + ";");
+            if (given.installedPort() != Site.UPSTREAM_AS_GIVEN) {
+                site =
+                        replaceOnce(
+                                site,
+                                "server 127.0.0.1:" + given.installedPort() + ";",
+                                "server 127.0.0.1:" + given.apiPort() + ";");
+            }
             site = replaceOnce(site, "/etc/nginx/banq-api/edge.conf", edge);
             site = replaceOnce(site, "/etc/nginx/banq-api/http.conf", http);
             Path file = prefix.resolve(i == 0 ? "site.conf" : "site-" + i + ".conf");

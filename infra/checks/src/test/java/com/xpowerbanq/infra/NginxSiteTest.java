@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class NginxSiteTest {
     private static final Pattern CIPHERS = Pattern.compile("ssl_ciphers ([^;]+);");
+    private static final Pattern UPSTREAM = Pattern.compile("(?s)upstream banq_api \\{.*?\\}\n");
     private static final Pattern RANGE =
             Pattern.compile("set_real_ip_from ([0-9a-f.:]+/[0-9]{1,3});");
 
@@ -41,6 +42,41 @@ class NginxSiteTest {
 
         assertThat(result.ok()).as("nginx -t (%s, %s):%n%s", edge, http, result.output()).isTrue();
         assertThat(result.output()).contains("test is successful");
+    }
+
+    @Test
+    void nginxAcceptsTheSiteWithTheTwoHostUpstreamInPlaceOfItsOwn() throws IOException {
+        String site = Files.readString(Repository.infra("nginx", "banq-api.conf"));
+        String upstream =
+                Files.readString(Repository.infra("nginx", "banq-upstream-two-hosts.conf"));
+        Matcher own = UPSTREAM.matcher(site);
+        assertThat(own.find()).as("the site has its upstream banq_api block").isTrue();
+        String twoHosts = site.substring(0, own.start()) + upstream + site.substring(own.end());
+        LoopbackNginx nginx =
+                LoopbackNginx.configure(
+                        prefix,
+                        List.of(
+                                new LoopbackNginx.Site(
+                                        twoHosts,
+                                        LoopbackNginx.Site.UPSTREAM_AS_GIVEN,
+                                        LoopbackNginx.Site.UPSTREAM_AS_GIVEN)),
+                        LoopbackNginx.Switches.defaults());
+
+        Command.Result result = nginx.test();
+
+        assertThat(result.ok()).as("nginx -t:%n%s", result.output()).isTrue();
+        assertThat(result.output()).contains("test is successful");
+        assertThat(directives(upstream))
+                .as("one upstream named as the site's, with its keepalive")
+                .contains("upstream banq_api {", "keepalive 32;");
+        assertThat(directives(upstream).stream().filter(line -> line.startsWith("server ")))
+                .as("two hosts, each left out after failing")
+                .hasSize(2)
+                .allSatisfy(
+                        server ->
+                                assertThat(server)
+                                        .containsPattern(" max_fails=[1-9] ")
+                                        .containsPattern(" fail_timeout=[0-9]+s;$"));
     }
 
     @Test
