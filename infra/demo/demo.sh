@@ -118,6 +118,24 @@ on_host() { # host command...
     fi
 }
 
+# SIGTERM, as systemd stops a daemon: a running execution stops after its chunk; a daemon still
+# running a minute later is killed
+stop_daemons() { # pid...
+    local pid i
+    kill -TERM "$@" 2>/dev/null || true
+    for pid in "$@"; do
+        for ((i = 0; i < 600; i++)); do
+            kill -0 "$pid" 2>/dev/null || break
+            sleep 0.1
+        done
+        if kill -0 "$pid" 2>/dev/null; then
+            echo "demo: daemon $pid still running 60s after SIGTERM: killing it" >&2
+            kill -KILL "$pid" 2>/dev/null || true
+        fi
+        wait "$pid" 2>/dev/null || true
+    done
+}
+
 # the server of an earlier demo that was killed would keep running on data removed below
 "$LOCAL_POSTGRES" stop "$DEMO_DIR/postgres" 2>/dev/null || true
 rm -rf "$DEMO_DIR"
@@ -215,24 +233,31 @@ if ((HOSTS == 1)); then
         timeout --signal=TERM "$SERVE_SECONDS" "$BANQ" batch serve || true
 else
     # one daemon per host on the same schedule: each keeper fire runs on one host, each watch
-    # fire on every host (into its own series databases); their lines come prefixed by the host
+    # fire on every host (into its own series databases); their lines come prefixed by the host.
+    # The period counts from when both have their schedules, as two JVMs start slowly side by side.
     serve_pids=()
     tails=()
     for host in "${hosts[@]}"; do
         management_port=$(free_port)
         say "$host's daemon: status page http://127.0.0.1:$management_port/status, output $DEMO_DIR/serve-$host.log"
         (BANQ_MANAGEMENT_PORT=$management_port on_host "$host" exec env "${FAST_SCHEDULE[@]}" \
-            timeout --signal=TERM "$SERVE_SECONDS" "$BANQ" batch serve) >"$DEMO_DIR/serve-$host.log" 2>&1 &
+            "$BANQ" batch serve) >"$DEMO_DIR/serve-$host.log" 2>&1 &
         serve_pids+=($!)
         pids+=($!)
         tail -n +1 -f "$DEMO_DIR/serve-$host.log" --pid "$!" 2>/dev/null | sed -u "s/^/$host | /" &
         tails+=($!)
     done
+    for i in "${!hosts[@]}"; do
+        await_line "${serve_pids[i]}" "$DEMO_DIR/serve-${hosts[i]}.log" 'ScheduleDaemon: schedule ' 300
+    done
+    say "${hosts[*]} share the schedule for ${SERVE_SECONDS}s"
+    sleep "$SERVE_SECONDS"
+    stop_daemons "${serve_pids[@]}"
     # a tail ends within a second of its daemon, after the daemon's last lines
-    for pid in "${serve_pids[@]}" "${tails[@]}"; do
+    for pid in "${tails[@]}"; do
         wait "$pid" || true
     done
-    say "the executions of both hosts in the shared job repository (HOST says which ran what):"
+    say "the executions of both hosts in the shared job repository, each with the host that ran it:"
 fi
 "$BANQ" batch status || true
 "$ROOT/infra/bin/banq-link.sh" --state-dir "$DEMO_DIR/lib" --db-path "$DEMO_DIR/db" >/dev/null
