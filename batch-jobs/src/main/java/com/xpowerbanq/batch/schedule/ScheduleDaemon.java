@@ -79,6 +79,7 @@ public final class ScheduleDaemon implements SmartLifecycle {
             return;
         }
         try {
+            initialiseBeforeAnyShutdown();
             schedulers.install();
             // a missed run is queued before the schedules start, so it comes first
             catchUp();
@@ -100,6 +101,19 @@ public final class ScheduleDaemon implements SmartLifecycle {
         } catch (SchedulerException e) {
             throw new IllegalStateException(
                     "cannot start the Quartz scheduler: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * web3j registers a JVM shutdown hook when its {@code Async} class is first used; a fire whose
+     * first chain client is made while SIGTERM shuts the JVM down would fail there ("Shutdown in
+     * progress"), so the class is initialised now.
+     */
+    private static void initialiseBeforeAnyShutdown() {
+        try {
+            Class.forName("org.web3j.utils.Async", true, ScheduleDaemon.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("web3j is not on the class path", e);
         }
     }
 
