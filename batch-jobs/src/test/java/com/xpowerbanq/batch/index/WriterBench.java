@@ -34,7 +34,7 @@ public final class WriterBench {
         }
     }
 
-    // rows per turn of {@link #alternately}: 64 commits, short against the load's swings on a
+    // rows per turn of alternately(): 64 commits, short against the load's swings on a
     // shared machine, long against the cost of switching databases
     private static final int TURN = 1_024;
 

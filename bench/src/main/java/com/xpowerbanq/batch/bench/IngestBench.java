@@ -98,7 +98,7 @@ public final class IngestBench {
             if (run < settings.runs()) {
                 copyToDisk(history.resolve(series.stateFile()), filledDir);
             } else {
-                move(history, filledDir); // the last run needs no copy: half the disk
+                move(history, filledDir); // the last run writes on the history itself
             }
             WriterBench.Pair pair =
                     WriterBench.alternately(
