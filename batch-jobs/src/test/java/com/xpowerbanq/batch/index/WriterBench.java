@@ -27,6 +27,17 @@ public final class WriterBench {
         }
     }
 
+    /** The two rates of {@link #alternately}: on the empty database and on the filled one. */
+    public record Pair(Result empty, Result filled) {
+        public double ratio() {
+            return filled.rowsPerSecond() / empty.rowsPerSecond();
+        }
+    }
+
+    // rows per turn of alternately(): 64 commits, short against the load's swings on a
+    // shared machine, long against the cost of switching databases
+    private static final int TURN = 1_024;
+
     private WriterBench() {}
 
     public static Result run(Series series, Path dir, int rows) {
@@ -45,6 +56,39 @@ public final class WriterBench {
             double seconds = (System.nanoTime() - started) / 1e9;
             return new Result(series.instanceId(), rows, seconds);
         }
+    }
+
+    /**
+     * Times {@code rows} rows written in chunks of 16 into a new database in {@code emptyDir} and
+     * the same number on top of the {@code filled} rows of the database in {@code filledDir}, in
+     * turns of 1,024 rows: both see the same load, so their ratio holds on a busy machine where
+     * whole runs one after the other differ by half.
+     */
+    public static Pair alternately(
+            Series series, Path emptyDir, Path filledDir, int filled, int rows) {
+        List<SeriesRow> toEmpty = generate(series, 0, rows);
+        List<SeriesRow> toFilled = generate(series, filled, rows);
+        long emptyNanos = 0;
+        long filledNanos = 0;
+        try (RawLogStore empty =
+                        RawLogStore.open(emptyDir.resolve(series.stateFile()), series.kind());
+                RawLogStore full =
+                        RawLogStore.open(filledDir.resolve(series.stateFile()), series.kind())) {
+            for (int from = 0; from < rows; from += TURN) {
+                int to = Math.min(rows, from + TURN);
+                emptyNanos += timed(empty, toEmpty.subList(from, to));
+                filledNanos += timed(full, toFilled.subList(from, to));
+            }
+        }
+        return new Pair(
+                new Result(series.instanceId(), rows, emptyNanos / 1e9),
+                new Result(series.instanceId(), rows, filledNanos / 1e9));
+    }
+
+    private static long timed(RawLogStore store, List<SeriesRow> rows) {
+        long started = System.nanoTime();
+        write(store, rows, IndexConfiguration.CHUNK);
+        return System.nanoTime() - started;
     }
 
     /**

@@ -12,8 +12,11 @@ import com.xpowerbanq.schema.cli.ExitCode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +33,11 @@ import org.springframework.batch.core.job.JobExecution;
  * when both are set). Prints figures; asserts nothing.
  */
 public final class IngestBench {
-    private static final Set<String> PARAMETERS = Set.of("rows", "filled", "days", "window");
+    private static final Set<String> PARAMETERS =
+            Set.of("rows", "filled", "runs", "days", "window");
+
+    // the page size of the series databases (SQLite's default, which the writer keeps)
+    private static final int DATABASE_PAGE = 4_096;
 
     private IngestBench() {}
 
@@ -60,11 +67,7 @@ public final class IngestBench {
                     loadAverage());
             for (Series series : WriterBench.defaults()) {
                 WriterBench.run(series, dir.resolve("warmup"), Math.min(settings.rows(), 20_000));
-                WriterBench.Result r = WriterBench.run(series, dir, settings.rows());
-                out.printf(
-                        "  %-18s %,d rows in %.2f s: %,.0f rows/s%n",
-                        r.series(), r.rows(), r.seconds(), r.rowsPerSecond());
-                filledRate(series, dir.resolve("filled"), settings, r, out);
+                writerRates(series, dir, settings, out);
             }
             List<String> failed = backfill(dir.resolve("state"), settings, options, env, out);
             if (!failed.isEmpty()) {
@@ -84,47 +87,125 @@ public final class IngestBench {
     }
 
     /**
-     * The same rows written on top of a database that already holds {@code filled} rows, in the
-     * same run as the empty one: the two rates and their ratio, so that a cost growing with the
-     * history shows.
+     * The writer's rate on an empty database and on one that already holds {@code filled} rows,
+     * written in alternating turns, {@code runs} times: each run's ratio, then their median, so
+     * that a cost growing with the history shows above the noise of a shared machine. The history
+     * is written once, untimed, and each run writes on a fresh copy of it (synced to disk first).
      */
-    private static void filledRate(
-            Series series, Path dir, Settings settings, WriterBench.Result empty, PrintStream out) {
-        WriterBench.fill(series, dir, settings.filled());
-        WriterBench.Result r = WriterBench.run(series, dir, settings.filled(), settings.rows());
-        out.printf(
-                "  %-18s %,d rows on %,d rows in %.2f s: %,.0f rows/s (empty: %,.0f rows/s,"
-                        + " ratio %.2f; load average %s)%n",
-                r.series(),
-                r.rows(),
-                settings.filled(),
-                r.seconds(),
-                r.rowsPerSecond(),
-                empty.rowsPerSecond(),
-                r.rowsPerSecond() / empty.rowsPerSecond(),
-                loadAverage());
+    private static void writerRates(Series series, Path dir, Settings settings, PrintStream out) {
+        Path history = dir.resolve("history");
+        WriterBench.fill(series, history, settings.filled());
+        List<Double> ratios = new ArrayList<>();
+        for (int run = 1; run <= settings.runs(); run++) {
+            Path emptyDir = dir.resolve("empty-" + run);
+            Path filledDir = dir.resolve("filled-" + run);
+            if (run < settings.runs()) {
+                copyToDisk(history.resolve(series.stateFile()), filledDir);
+            } else {
+                move(history, filledDir); // the last run writes on the history itself
+            }
+            WriterBench.Pair pair =
+                    WriterBench.alternately(
+                            series, emptyDir, filledDir, settings.filled(), settings.rows());
+            WriterBench.Result empty = pair.empty();
+            WriterBench.Result r = pair.filled();
+            double ratio = pair.ratio();
+            out.printf(
+                    "  %-18s %,d rows in %.2f s: %,.0f rows/s%n",
+                    empty.series(), empty.rows(), empty.seconds(), empty.rowsPerSecond());
+            out.printf(
+                    "  %-18s %,d rows on %,d rows in %.2f s: %,.0f rows/s (empty: %,.0f rows/s,"
+                            + " ratio %.2f; load average %s)%n",
+                    r.series(),
+                    r.rows(),
+                    settings.filled(),
+                    r.seconds(),
+                    r.rowsPerSecond(),
+                    empty.rowsPerSecond(),
+                    ratio,
+                    loadAverage());
+            ratios.add(ratio);
+            delete(emptyDir);
+            delete(filledDir);
+        }
+        if (ratios.size() > 1) {
+            List<Double> sorted = ratios.stream().sorted().toList();
+            out.printf(
+                    "  %-18s ratio filled/empty, median of %d runs: %.2f (%.2f–%.2f)%n",
+                    series.instanceId(),
+                    sorted.size(),
+                    median(sorted),
+                    sorted.getFirst(),
+                    sorted.getLast());
+        }
     }
 
     /**
-     * The bench's parameters: rows written per series, rows already in the database of the second
-     * writer run, devnet days, backfill window.
+     * Copies the history into {@code dir} one 4 KiB database page per write, as SQLite writes it,
+     * and forces the copy to disk. A copy made in large writes ({@code cp}, {@link Files#copy}) ran
+     * at 0.81–0.89 of the original's rate: the kernel keeps its pages in large folios, so each page
+     * the writer changes dirties and writes back a whole folio. Forced, so that the timed run's
+     * first checkpoint does not write the copy back.
      */
-    record Settings(int rows, int filled, int days, String window) {
+    private static void copyToDisk(Path file, Path dir) {
+        Path copy = dir.resolve(file.getFileName());
+        try {
+            Files.createDirectories(dir);
+            try (FileChannel in = FileChannel.open(file, StandardOpenOption.READ);
+                    FileChannel out =
+                            FileChannel.open(
+                                    copy,
+                                    StandardOpenOption.CREATE_NEW,
+                                    StandardOpenOption.WRITE)) {
+                ByteBuffer page = ByteBuffer.allocateDirect(DATABASE_PAGE);
+                while (in.read(page) > 0) {
+                    page.flip();
+                    while (page.hasRemaining()) {
+                        out.write(page);
+                    }
+                    page.clear();
+                }
+                out.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + file + " into " + dir, e);
+        }
+    }
+
+    private static void move(Path from, Path to) {
+        try {
+            Files.move(from, to);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move " + from + " to " + to, e);
+        }
+    }
+
+    private static double median(List<Double> sorted) {
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    /**
+     * The bench's parameters: rows written per series, rows already in the database of the filled
+     * writer runs, pairs of empty and filled runs, devnet days, backfill window.
+     */
+    record Settings(int rows, int filled, int runs, int days, String window) {
         static Settings parse(Map<String, String> parameters) {
             for (String name : parameters.keySet()) {
                 if (!PARAMETERS.contains(name)) {
                     throw new IllegalArgumentException(
                             "unknown parameter '"
                                     + name
-                                    + "' (accepted: rows=N, filled=N, days=N,"
+                                    + "' (accepted: rows=N, filled=N, runs=N, days=N,"
                                     + " window=BLOCKS)");
                 }
             }
             int rows = count(parameters, "rows", "200000", 100_000_000);
             int filled = count(parameters, "filled", "1000000", 100_000_000);
+            int runs = count(parameters, "runs", "3", 99);
             int days = count(parameters, "days", "120", 3650);
             int window = count(parameters, "window", "1000", 100_000_000);
-            return new Settings(rows, filled, days, String.valueOf(window));
+            return new Settings(rows, filled, runs, days, String.valueOf(window));
         }
 
         private static int count(

@@ -12,15 +12,17 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bench ingest [rows=N] [filled=N] [days=N] [window=BLOCKS] [--banq.name=value...]}: the
- * {@link IngestBench}; {@code --name=value} arguments are banq-batch's Spring properties.
+ * {@code bench ingest [rows=N] [filled=N] [runs=N] [days=N] [window=BLOCKS]
+ * [--banq.name=value...]}: the {@link IngestBench}; {@code --name=value} arguments are banq-batch's
+ * Spring properties.
  */
 @Command(
         name = "ingest",
         mixinStandardHelpOptions = true,
         description = {
             "Chunk-16 SQLite writer rows/s on generated rows, on an empty database and on one",
-            "that already holds filled=N rows, then a backfill of every series",
+            "that already holds filled=N rows, alternately runs=N times (median ratio),",
+            "then a backfill of every series",
             "against a devnet it starts (or PROVIDER_URL with CONTRACTS_FILE when both are set):",
             "blocks/s and events/s."
         })
@@ -32,7 +34,8 @@ public final class IngestBenchCommand implements Callable<Integer> {
             paramLabel = "ARG",
             description = {
                 "rows=N (200000 per series), filled=N (1000000 rows already in the database of",
-                "the second writer run), days=N (120 of devnet activity), window=BLOCKS (1000);",
+                "the filled writer runs), runs=N (3 pairs of empty and filled runs),",
+                "days=N (120 of devnet activity), window=BLOCKS (1000);",
                 "--name=value: a banq-batch property, e.g. --banq.chain.attempts=1"
             })
     private List<String> args = new ArrayList<>();

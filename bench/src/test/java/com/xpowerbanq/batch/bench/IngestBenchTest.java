@@ -41,6 +41,8 @@ class IngestBenchTest {
         assertThat(errors()).contains("days=0");
         assertThat(bench(Map.of("window", "-5"), Map.of())).isEqualTo(64);
         assertThat(errors()).contains("window=-5");
+        assertThat(bench(Map.of("runs", "0"), Map.of())).isEqualTo(64);
+        assertThat(errors()).contains("runs=0 is not a whole number between 1 and 99");
         assertThat(bench(Map.of("row", "5"), Map.of())).isEqualTo(64);
         assertThat(errors()).contains("unknown parameter 'row'");
         assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
@@ -77,9 +79,13 @@ class IngestBenchTest {
             refusing.stop(0);
         }
 
-        // then
+        // then: the writer's figures came first, each pair and the median of the pairs
         assertThat(code).isNotZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("reindex-watch  FAILED");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("APOW:supply:P000   64 rows in ")
+                .contains("APOW:supply:P000   64 rows on 64 rows in ")
+                .contains("XPOW_APOW:T000     ratio filled/empty, median of 3 runs: ")
+                .contains("reindex-watch  FAILED");
         assertThat(errors())
                 .contains("the backfill did not complete")
                 .contains("reindex-watch execution")
