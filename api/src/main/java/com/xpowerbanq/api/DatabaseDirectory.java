@@ -93,7 +93,7 @@ final class DatabaseDirectory implements AutoCloseable {
         try {
             ServedDatabase current = open.get(name);
             if (current != null) {
-                FileStamp stamp = FileStamp.of(link, current.wal());
+                FileStamp stamp = FileStamp.of(link, current.wal(), current.counters());
                 if (stamp == null) {
                     withdraw(current, "its file is gone");
                     throw notAvailable();

@@ -1,12 +1,9 @@
 package com.xpowerbanq.api;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
@@ -25,11 +22,21 @@ record FileStamp(
         long walSize,
         long walModifiedNanos,
         long counters) {
-    private static final int DB_HEADER = 100;
-    private static final int WAL_INDEX_HEADER = 48;
-
-    /** The stamp of {@code file} (links followed), or null when there is no regular file. */
+    /**
+     * The stamp of {@code file} (links followed), or null when there is no regular file; opens and
+     * closes the files it reads.
+     */
     static @Nullable FileStamp of(Path file, Path wal) throws IOException {
+        try (ChangeCounters counters = new ChangeCounters(file, wal)) {
+            return of(file, wal, counters);
+        }
+    }
+
+    /**
+     * The stamp of {@code file} (links followed), or null when there is no regular file, its
+     * counters read from {@code counters} (kept open by the database that is served).
+     */
+    static @Nullable FileStamp of(Path file, Path wal, ChangeCounters counters) throws IOException {
         BasicFileAttributes db;
         try {
             db = Files.readAttributes(file, BasicFileAttributes.class);
@@ -49,25 +56,7 @@ record FileStamp(
             // no write-ahead log: the database file alone holds the content
         }
         Object identity = db.fileKey() != null ? db.fileKey() : file.toRealPath().toString();
-        Path shm = wal.resolveSibling(wal.getFileName().toString().replace("-wal", "-shm"));
-        long counters = hash(hash(0, file, DB_HEADER), shm, WAL_INDEX_HEADER);
-        return new FileStamp(identity, db.size(), nanos(db), walSize, walModified, counters);
-    }
-
-    private static long hash(long seed, Path file, int bytes) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(bytes);
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            while (buffer.hasRemaining() && channel.read(buffer) > 0) {
-                // read the header; a shorter file hashes what it has
-            }
-        } catch (NoSuchFileException e) {
-            return seed * 31;
-        }
-        long h = seed;
-        for (int i = 0; i < buffer.position(); i++) {
-            h = h * 1_099_511_628_211L + buffer.get(i);
-        }
-        return h;
+        return new FileStamp(identity, db.size(), nanos(db), walSize, walModified, counters.read());
     }
 
     private static long nanos(BasicFileAttributes attributes) {

@@ -5,22 +5,27 @@ import com.xpowerbanq.schema.SchemaState;
 import com.xpowerbanq.schema.SeriesDatabase;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One database file the API serves: a small read-only connection pool over it and what its schema
  * allows (CURRENT: the daily rollup; LEGACY: only the original system's raw_logs).
  */
 final class ServedDatabase implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ServedDatabase.class);
     private final String name;
     private final Path realFile;
     private final Object identity;
     private final HikariDataSource pool;
+    private final ChangeCounters counters;
     private volatile SchemaState layout;
     private volatile @Nullable Kind kind;
     private volatile @Nullable FileStamp inspectedAt;
@@ -32,6 +37,7 @@ final class ServedDatabase implements AutoCloseable {
         this.realFile = realFile;
         this.identity = identity;
         this.pool = pool;
+        this.counters = new ChangeCounters(realFile, wal());
         this.layout = SchemaState.EMPTY;
     }
 
@@ -125,6 +131,11 @@ final class ServedDatabase implements AutoCloseable {
         return realFile.resolveSibling(realFile.getFileName() + "-wal");
     }
 
+    /** SQLite's change counters of the file, read through files kept open while it is served. */
+    ChangeCounters counters() {
+        return counters;
+    }
+
     Object identity() {
         return identity;
     }
@@ -140,5 +151,10 @@ final class ServedDatabase implements AutoCloseable {
     @Override
     public void close() {
         pool.close();
+        try {
+            counters.close();
+        } catch (IOException e) {
+            LOG.warn("Cannot close the files of {}.db: {}", name, e.toString());
+        }
     }
 }

@@ -1,17 +1,20 @@
 package com.xpowerbanq.api;
 
 import com.xpowerbanq.bench.Bounds;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code bench api [--rows N] [--legacy-rows N] [--seconds S] [--dir DIR] [--metrics-port P]
- * [--own-jvm-only]}: the {@link ApiBenchmark}.
+ * [--own-jvm-only] [--against URL]}: the {@link ApiBenchmark}.
  */
 @Command(
         name = "api",
@@ -64,6 +67,16 @@ public final class ApiBenchCommand implements Callable<Integer> {
                             + " core 0, wrk, memory)")
     private boolean ownJvmOnly;
 
+    @Option(
+            names = "--against",
+            paramLabel = "URL",
+            description = {
+                "also measure another API server already listening on loopback over the same",
+                "--dir (http://127.0.0.1:PORT, the original Go server, say) with wrk, in turn with",
+                "ours in its own JVM; pinning it to core 0 is up to whoever started it"
+            })
+    private @Nullable URI against;
+
     @Override
     public Integer call() {
         Bounds.check(spec, "--rows", rows, 1, Long.MAX_VALUE);
@@ -72,6 +85,27 @@ public final class ApiBenchCommand implements Callable<Integer> {
         if (metricsPort != null) {
             Bounds.check(spec, "--metrics-port", metricsPort, 0, 65_535);
         }
-        return ApiBenchmark.run(rows, legacyRows, seconds, dir, metricsPort, ownJvmOnly);
+        if (against != null && !isLoopbackHttp(against)) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--against must be an http:// URL on loopback (127.0.0.1, localhost or [::1]),"
+                            + " got "
+                            + against);
+        }
+        return ApiBenchmark.run(
+                rows,
+                legacyRows,
+                seconds,
+                dir,
+                metricsPort,
+                ownJvmOnly,
+                against == null ? null : URI.create(against.toString().replaceAll("/+$", "")));
+    }
+
+    static boolean isLoopbackHttp(URI url) {
+        return "http".equals(url.getScheme())
+                && List.of("127.0.0.1", "localhost", "[::1]").contains(url.getHost())
+                && (url.getPath() == null || url.getPath().isEmpty() || url.getPath().equals("/"))
+                && url.getQuery() == null;
     }
 }

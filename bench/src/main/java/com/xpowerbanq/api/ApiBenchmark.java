@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -41,6 +42,7 @@ final class ApiBenchmark {
     private final @Nullable Integer metricsPort;
 
     private final boolean ownJvmOnly;
+    private final @Nullable URI against;
 
     private ApiBenchmark(
             long rows,
@@ -48,8 +50,10 @@ final class ApiBenchmark {
             Duration perRun,
             PrintStream out,
             @Nullable Integer metricsPort,
-            boolean ownJvmOnly) {
+            boolean ownJvmOnly,
+            @Nullable URI against) {
         this.ownJvmOnly = ownJvmOnly;
+        this.against = against;
         this.rows = rows;
         this.legacyRows = legacyRows;
         this.perRun = perRun;
@@ -60,7 +64,8 @@ final class ApiBenchmark {
     /**
      * Measures with databases of {@code rows} and {@code legacyRows} events, written into {@code
      * dir} and kept (null: a temporary directory), and with the metrics on {@code metricsPort} too
-     * unless it is null; returns the exit status.
+     * unless it is null; {@code against}, unless null, is another server measured in turn with ours
+     * in its own JVM. Returns the exit status.
      */
     static int run(
             long rows,
@@ -68,7 +73,8 @@ final class ApiBenchmark {
             int seconds,
             @Nullable Path dir,
             @Nullable Integer metricsPort,
-            boolean ownJvmOnly) {
+            boolean ownJvmOnly,
+            @Nullable URI against) {
         ApiBenchmark bench =
                 new ApiBenchmark(
                         rows,
@@ -76,7 +82,8 @@ final class ApiBenchmark {
                         Duration.ofSeconds(seconds),
                         System.out,
                         metricsPort,
-                        ownJvmOnly);
+                        ownJvmOnly,
+                        against);
         boolean temporary = dir == null;
         try {
             Path where =
@@ -282,7 +289,8 @@ final class ApiBenchmark {
 
     /** banq-api in a JVM of its own, sized as production sizes it. */
     private void ownJvm(Path dir) throws Exception {
-        BudgetBench budget = new BudgetBench(System.getenv(BudgetBench.FLAGS_ENV), perRun, out);
+        BudgetBench budget =
+                new BudgetBench(System.getenv(BudgetBench.FLAGS_ENV), perRun, out, against);
         String year = "lhs=" + LAST.minusDays(364) + "&rhs=" + LAST;
         budget.throughput(
                 dir,

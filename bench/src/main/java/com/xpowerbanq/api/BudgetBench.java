@@ -3,7 +3,9 @@ package com.xpowerbanq.api;
 import com.xpowerbanq.schema.Catalogue;
 import com.xpowerbanq.schema.Kind;
 import com.xpowerbanq.schema.Series;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -33,8 +35,14 @@ final class BudgetBench {
     private final List<String> flags;
     private final Duration perRun;
     private final PrintStream out;
+    private final @Nullable URI against;
 
-    BudgetBench(@Nullable String flags, Duration perRun, PrintStream out) {
+    /**
+     * @param against the base URL of another API server already listening on loopback over the same
+     *     databases (the original Go server, say), measured by wrk in turn with ours; or null
+     */
+    BudgetBench(@Nullable String flags, Duration perRun, PrintStream out, @Nullable URI against) {
+        this.against = against;
         this.flags =
                 flags == null || flags.isBlank()
                         ? List.of()
@@ -83,17 +91,33 @@ final class BudgetBench {
                     load.run(List.of(t.path()), new AtomicLong(), 4, Duration.ofSeconds(1), 20_000);
                 }
                 for (String generator : generators) {
+                    boolean other = against != null && generator.equals("wrk");
                     List<double[]> rounds = new ArrayList<>(); // per round: per target, 3 figures
+                    List<double[]> otherRounds = new ArrayList<>(); // the other server's, 2 each
+                    boolean[] silent = new boolean[targets.size()];
                     for (int round = 0; round < ROUNDS; round++) {
                         double[] figures = new double[targets.size() * 3];
+                        double[] otherFigures = new double[targets.size() * 2];
                         for (int i = 0; i < targets.size(); i++) {
                             long cpu0 = api.cpuMicros();
                             double[] run = run(api, load, generator, targets.get(i), cpus);
                             figures[3 * i] = run[0];
                             figures[3 * i + 1] = run[1];
                             figures[3 * i + 2] = (api.cpuMicros() - cpu0) / run[2];
+                            if (other && !silent[i]) { // in turn with ours: the same load
+                                Wrk.Result w = wrk(against + targets.get(i).path(), cpus);
+                                otherFigures[2 * i] = w.perSecond();
+                                otherFigures[2 * i + 1] = w.p99Millis();
+                                if (w.perSecond() == 0) {
+                                    // it answered nothing in time and may still be working on
+                                    // what wrk gave up on: let that end, and ask it no more
+                                    silent[i] = true;
+                                    Thread.sleep(perRun.multipliedBy(2));
+                                }
+                            }
                         }
                         rounds.add(figures);
+                        otherRounds.add(otherFigures);
                     }
                     double health = median(rounds, 0);
                     for (int i = 0; i < targets.size(); i++) {
@@ -108,9 +132,41 @@ final class BudgetBench {
                                 median(rounds, 3 * i) / health,
                                 ApiBenchmark.loadAverage());
                     }
+                    if (other) {
+                        printOther(targets, cpus, otherRounds, rounds);
+                    }
                 }
             }
         }
+    }
+
+    /** The other server's rows, and ours against its, target by target. */
+    private void printOther(
+            List<Target> targets,
+            @Nullable String cpus,
+            List<double[]> otherRounds,
+            List<double[]> rounds) {
+        double health = median(otherRounds, 0);
+        StringBuilder ours = new StringBuilder();
+        for (int i = 0; i < targets.size(); i++) {
+            double perSecond = median(otherRounds, 2 * i);
+            out.printf(
+                    "%-34s %5s %-9s %10.0f %9.3f %11s %9.2f  %.2f%n",
+                    "other: " + targets.get(i).name(),
+                    cpus == null ? "all" : cpus,
+                    "wrk",
+                    perSecond,
+                    median(otherRounds, 2 * i + 1),
+                    "-",
+                    perSecond / health,
+                    ApiBenchmark.loadAverage());
+            ours.append(i == 0 ? "" : ", ").append(targets.get(i).name()).append(' ');
+            ours.append(
+                    perSecond > 0
+                            ? "%.2f".formatted(median(rounds, 3 * i) / perSecond)
+                            : "- (the other answered nothing within wrk's timeout)");
+        }
+        out.printf("ours / other (req/s, medians): %s%n", ours);
     }
 
     /** One run: requests/s, p99 ms, requests. */
@@ -118,17 +174,18 @@ final class BudgetBench {
             ApiProcess api, LoadGenerator load, String generator, Target t, @Nullable String cpus)
             throws Exception {
         if (generator.equals("wrk")) {
-            Wrk.Result w =
-                    Wrk.run(
-                            "http://127.0.0.1:" + api.port() + t.path(),
-                            CONNECTIONS,
-                            perRun,
-                            cpus == null ? null : "1");
+            Wrk.Result w = wrk("http://127.0.0.1:" + api.port() + t.path(), cpus);
             return new double[] {w.perSecond(), w.p99Millis(), w.requests()};
         }
         LoadGenerator.Result r =
                 load.run(List.of(t.path()), new AtomicLong(), CONNECTIONS, perRun, Long.MAX_VALUE);
         return new double[] {r.perSecond(), r.percentileMillis(99), r.requests()};
+    }
+
+    /** wrk against {@code url}, on core 1 when the API runs on {@code cpus}. */
+    private Wrk.Result wrk(String url, @Nullable String cpus)
+            throws IOException, InterruptedException {
+        return Wrk.run(url, CONNECTIONS, perRun, cpus == null ? null : "1");
     }
 
     private static double median(List<double[]> rounds, int column) {

@@ -36,6 +36,8 @@ class BenchMainTest {
                 "api --rows 0;--rows must be in [1, ",
                 "api --seconds x;'x' is not an int",
                 "api --metrics-port 70000;--metrics-port must be in [0, 65535], got 70000",
+                "api --against http://192.0.2.1:8001;--against must be an http:// URL on loopback",
+                "api --against https://127.0.0.1:8001;--against must be an http:// URL on loopback",
                 "ingest rows;'rows' is neither key=value",
                 "history --days 0;--days and --launches take a whole number of at least 1",
                 "history --launches x;'x' is not an int",
