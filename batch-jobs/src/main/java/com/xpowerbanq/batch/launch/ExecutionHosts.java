@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * starts, before any step, so that {@code status} names the host even of an execution whose process
  * was killed. A restart on another host records that host for its own execution.
  */
-public final class ExecutionHosts implements JobExecutionListener {
+public final class ExecutionHosts implements JobExecutionListener, InstanceRecords {
     private final JdbcTemplate jdbc;
     private final String host;
 
@@ -52,6 +52,14 @@ public final class ExecutionHosts implements JobExecutionListener {
             String indexed = execution.getJobParameters().getString(JobNames.HOST);
             return thisHost != null && indexed != null && !indexed.equals(thisHost);
         }
+    }
+
+    /** Forgets the hosts of executions the pruned instance took with it. */
+    @Override
+    public void deleteInstance(long jobInstanceId) {
+        jdbc.update(
+                "DELETE FROM BANQ_EXECUTION_HOST WHERE JOB_EXECUTION_ID NOT IN"
+                        + " (SELECT JOB_EXECUTION_ID FROM BATCH_JOB_EXECUTION)");
     }
 
     /** The host that ran execution {@code id}, if recorded. */

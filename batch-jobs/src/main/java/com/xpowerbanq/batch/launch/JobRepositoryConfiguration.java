@@ -59,6 +59,12 @@ public class JobRepositoryConfiguration {
         return new ClosingLazyDataSource(pool);
     }
 
+    /** Which host ran each execution, recorded by the {@link JobRunner}'s jobs. */
+    @Bean
+    ExecutionHosts executionHosts(DataSource dataSource, BanqProperties banq) {
+        return new ExecutionHosts(dataSource, banq.host());
+    }
+
     /**
      * The pool behind the job repository's data source: its connections never join a Spring-managed
      * transaction (Quartz's store and the locks manage their own).

@@ -72,6 +72,7 @@ public class JobRunner {
             List<Job> jobs,
             BanqProperties banq,
             DataSource dataSource,
+            ExecutionHosts hosts,
             ObjectProvider<ChainNetwork> network) {
         this(
                 operator,
@@ -80,7 +81,7 @@ public class JobRunner {
                 banq,
                 RunLock.Locks.of(banq, dataSource),
                 new NetworkCheck(network::getObject));
-        register(jobs, new ExecutionHosts(dataSource, banq.host()));
+        register(jobs, hosts);
     }
 
     /** A runner of jobs that need no chain check (tests of the launch itself). */

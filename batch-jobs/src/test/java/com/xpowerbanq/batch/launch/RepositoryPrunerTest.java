@@ -170,4 +170,31 @@ class RepositoryPrunerTest {
         // then
         assertThat(deleted).containsExactly(old.getInstanceId());
     }
+
+    @Test
+    void theHostsOfPrunedExecutionsGoWithThem() {
+        // given: the host of every execution recorded as it started
+        ExecutionHosts hosts = new ExecutionHosts(sqlite.dataSource(), "host-a");
+        JobInstance old = instance("reindex", BatchStatus.COMPLETED, 100);
+        JobInstance last = instance("reindex", BatchStatus.COMPLETED, 95);
+        List<org.springframework.batch.core.job.JobExecution> all = new java.util.ArrayList<>();
+        all.addAll(repository.getJobExecutions(old));
+        all.addAll(repository.getJobExecutions(last));
+        all.forEach(hosts::beforeJob);
+        RepositoryPruner withHosts =
+                new RepositoryPruner(
+                        repository,
+                        sqlite.dataSource(),
+                        sqlite.banq(),
+                        Clock.fixed(NOW, ZoneOffset.UTC),
+                        List.of(hosts));
+
+        // when
+        withHosts.prune(NINETY_DAYS, false);
+
+        // then
+        assertThat(hosts.hostOf(repository.getJobExecutions(last).getFirst().getId()))
+                .contains("host-a");
+        assertThat(hosts.hostOf(all.getFirst().getId())).isEmpty();
+    }
 }
