@@ -1,6 +1,5 @@
 package com.xpowerbanq.batch.schedule;
 
-import com.xpowerbanq.batch.launch.JobBusyException;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
@@ -202,23 +201,12 @@ public final class ScheduleDaemon implements SmartLifecycle {
      */
     private JobExecution launch(String job, Map<String, String> parameters, String trigger)
             throws Exception {
-        Instant giveUp =
-                clock.instant()
-                        .plus(
-                                trigger.equals(LaunchScheduledJob.RECOVERED)
-                                        ? schedulers.takeoverLockWait()
-                                        : Duration.ZERO);
-        while (true) {
-            try {
-                return launcher.launch(job, parameters);
-            } catch (JobBusyException busy) {
-                if (!clock.instant().isBefore(giveUp)
-                        || stopping.await(LOCK_RETRY.toMillis(), TimeUnit.MILLISECONDS)) {
-                    throw busy;
-                }
-                log.info("{}: {}; trying again until {}", job, busy.getMessage(), giveUp);
-            }
-        }
+        Duration wait =
+                trigger.equals(LaunchScheduledJob.RECOVERED)
+                        ? schedulers.takeoverLockWait()
+                        : Duration.ZERO;
+        return new LockWait(wait, LOCK_RETRY, stopping, clock)
+                .launch(job, () -> launcher.launch(job, parameters));
     }
 
     private boolean isStopping() {
