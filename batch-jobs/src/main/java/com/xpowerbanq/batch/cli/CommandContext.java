@@ -4,7 +4,6 @@ import com.xpowerbanq.schema.cli.ExitCode;
 import com.xpowerbanq.schema.cli.ExitStatus;
 import java.util.List;
 import java.util.function.ToIntFunction;
-import org.jspecify.annotations.Nullable;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -20,9 +19,9 @@ final class CommandContext {
         try {
             context = CommandLine.start(properties.toArray(String[]::new));
         } catch (RuntimeException e) {
-            ExitStatus told = statusIn(e);
+            Throwable told = ExitCode.saidBy(e).orElse(null);
             if (told != null) {
-                throw new CommandFailure(((Throwable) told).getMessage(), told.exitCode(), e);
+                throw new CommandFailure(told.getMessage(), ExitCode.of(told), e);
             }
             Throwable root = rootCause(e);
             throw new CommandFailure(
@@ -44,16 +43,6 @@ final class CommandContext {
                             : RunExitCode.of(List.of(e)),
                     e);
         }
-    }
-
-    /** The first cause that says its own exit status (an unreachable service, say), if any. */
-    private static @Nullable ExitStatus statusIn(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ExitStatus status) {
-                return status;
-            }
-        }
-        return null;
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -24,13 +24,9 @@ final class StatusReport {
 
     private StatusReport() {}
 
-    static void print(PrintStream out, JobRepository repository, List<String> jobs, Path stateDir) {
-        print(out, repository, jobs, stateDir, id -> Optional.empty());
-    }
-
     /**
-     * As above, each execution followed by the host that ran it where {@code hosts} knows it (a
-     * cluster of hosts).
+     * Recent executions per job, each followed by the host that ran it where {@code hosts} knows it
+     * (a cluster of hosts), and the series databases of {@code stateDir}.
      */
     static void print(
             PrintStream out,

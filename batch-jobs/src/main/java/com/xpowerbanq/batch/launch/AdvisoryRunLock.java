@@ -1,5 +1,6 @@
 package com.xpowerbanq.batch.launch;
 
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -65,14 +66,10 @@ final class AdvisoryRunLock implements RunLock {
     /** The lock's 64-bit key: the first 8 bytes of the SHA-256 of {@code banq:} and its name. */
     static long key(String name) {
         try {
-            byte[] digest =
-                    MessageDigest.getInstance("SHA-256")
-                            .digest(("banq:" + name).getBytes(StandardCharsets.UTF_8));
-            long key = 0;
-            for (int i = 0; i < 8; i++) {
-                key = (key << 8) | (digest[i] & 0xff);
-            }
-            return key;
+            return ByteBuffer.wrap(
+                            MessageDigest.getInstance("SHA-256")
+                                    .digest(("banq:" + name).getBytes(StandardCharsets.UTF_8)))
+                    .getLong();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

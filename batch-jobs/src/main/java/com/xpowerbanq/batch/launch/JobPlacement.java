@@ -13,4 +13,17 @@ public enum JobPlacement {
     public static JobPlacement of(String job) {
         return JobNames.indexJobs().contains(job) ? EVERY_HOST : ONE_HOST;
     }
+
+    /** Whether each host runs its own instances of {@code job} here: an index job in a cluster. */
+    public static boolean perHost(BanqProperties banq, String job) {
+        return banq.clustered() && of(job) == EVERY_HOST;
+    }
+
+    /**
+     * The name under which this host keeps {@code job}'s lock and fire log: the job's own, but
+     * {@code job@host} where each host runs its own instances.
+     */
+    public static String keyOf(BanqProperties banq, String job) {
+        return perHost(banq, job) ? job + "@" + banq.host() : job;
+    }
 }

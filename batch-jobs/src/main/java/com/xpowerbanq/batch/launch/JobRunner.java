@@ -124,7 +124,7 @@ public class JobRunner {
         try {
             requested = toParameters(ParameterNames.canonical(parameters, knownNames(job)));
             job.getJobParametersValidator().validate(requested);
-            if (onEveryHost(jobName)) {
+            if (JobPlacement.perHost(banq, jobName)) {
                 requested =
                         new JobParametersBuilder(requested)
                                 .addString(JobNames.HOST, banq.host())
@@ -134,7 +134,7 @@ public class JobRunner {
             throw new JobUsageException(jobName + ": " + e.getMessage(), e);
         }
         checkNetwork();
-        try (RunLock lock = locks.acquire(lockName(jobName));
+        try (RunLock lock = locks.acquire(JobPlacement.keyOf(banq, jobName));
                 Holding holding = hold(jobName)) {
             recoverStale(jobName);
             JobExecution last = lastExecutionHere(jobName);
@@ -171,7 +171,7 @@ public class JobRunner {
         String jobName = execution.getJobInstance().getJobName();
         job(jobName);
         checkNetwork();
-        try (RunLock lock = locks.acquire(lockName(jobName));
+        try (RunLock lock = locks.acquire(JobPlacement.keyOf(banq, jobName));
                 Holding holding = hold(jobName)) {
             if (!ours(execution)) {
                 throw new JobUsageException(
@@ -226,18 +226,9 @@ public class JobRunner {
         return repository.findRunningJobExecutions(jobName).stream().filter(this::ours).toList();
     }
 
-    /** Whether an index job runs on every host here, each host its own instances. */
-    private boolean onEveryHost(String jobName) {
-        return banq.clustered() && JobPlacement.of(jobName) == JobPlacement.EVERY_HOST;
-    }
-
-    private String lockName(String jobName) {
-        return onEveryHost(jobName) ? jobName + "@" + banq.host() : jobName;
-    }
-
     /** Whether {@code execution} is this host's: any in one place, only its own on every host. */
     private boolean ours(JobExecution execution) {
-        return !onEveryHost(execution.getJobInstance().getJobName())
+        return !JobPlacement.perHost(banq, execution.getJobInstance().getJobName())
                 || banq.host().equals(hostOf(execution));
     }
 
@@ -312,7 +303,7 @@ public class JobRunner {
      * an index job in a cluster this host's last.
      */
     public @Nullable JobExecution lastExecutionHere(String jobName) {
-        if (!onEveryHost(jobName)) {
+        if (!JobPlacement.perHost(banq, jobName)) {
             JobInstance instance = repository.getLastJobInstance(jobName);
             return instance == null ? null : repository.getLastJobExecution(instance);
         }
@@ -337,7 +328,7 @@ public class JobRunner {
         if (last != null) {
             return last.getJobParameters().getLong(JobNames.RUN, 0L) + 1;
         }
-        return onEveryHost(jobName) && repository.getLastJobInstance(jobName) != null
+        return JobPlacement.perHost(banq, jobName) && repository.getLastJobInstance(jobName) != null
                 ? System.currentTimeMillis()
                 : 1;
     }

@@ -22,6 +22,9 @@ final class PostgresJobDatabase {
     /** Connect and query timeouts: a database that does not answer stops the command. */
     static final long CONNECT_TIMEOUT_SECONDS = 10;
 
+    /** The longest wait for an answer to a statement. */
+    static final long SOCKET_TIMEOUT_SECONDS = 120;
+
     private PostgresJobDatabase() {}
 
     static HikariDataSource open(BanqProperties banq) {
@@ -41,7 +44,8 @@ final class PostgresJobDatabase {
         hikari.setConnectionTimeout(CONNECT_TIMEOUT_SECONDS * 1000);
         hikari.addDataSourceProperty("ApplicationName", "banq-batch@" + banq.host());
         hikari.addDataSourceProperty("connectTimeout", CONNECT_TIMEOUT_SECONDS);
-        hikari.addDataSourceProperty("socketTimeout", 0);
+        // no statement of ours takes long: a server that stops answering ends the wait
+        hikari.addDataSourceProperty("socketTimeout", SOCKET_TIMEOUT_SECONDS);
         // a host that vanishes without closing its connections (power, network) holds its
         // advisory locks until the server notices: keepalives bound that to about half a minute
         hikari.addDataSourceProperty("tcpKeepAlive", true);

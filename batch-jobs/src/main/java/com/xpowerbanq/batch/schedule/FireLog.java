@@ -34,7 +34,7 @@ public final class FireLog {
                 jdbc.queryForList(
                         "SELECT LAST_FIRE FROM BANQ_SCHEDULE_FIRE WHERE JOB_NAME = ?",
                         String.class,
-                        key(jobName));
+                        JobPlacement.keyOf(banq, jobName));
         return fires.stream().findFirst().map(Instant::parse);
     }
 
@@ -42,13 +42,7 @@ public final class FireLog {
         jdbc.update(
                 "INSERT INTO BANQ_SCHEDULE_FIRE (JOB_NAME, LAST_FIRE) VALUES (?, ?) "
                         + "ON CONFLICT (JOB_NAME) DO UPDATE SET LAST_FIRE = excluded.LAST_FIRE",
-                key(jobName),
+                JobPlacement.keyOf(banq, jobName),
                 fired.toString());
-    }
-
-    private String key(String jobName) {
-        return banq.clustered() && JobPlacement.of(jobName) == JobPlacement.EVERY_HOST
-                ? jobName + "@" + banq.host()
-                : jobName;
     }
 }

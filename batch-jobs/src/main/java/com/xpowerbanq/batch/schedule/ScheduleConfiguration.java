@@ -43,8 +43,7 @@ class ScheduleConfiguration {
     }
 
     @Bean
-    SchedulerFactoryBeanCustomizer scheduleDoesNotAutoStart(
-            BanqProperties banq, DataSource dataSource) {
+    SchedulerFactoryBeanCustomizer schedulerSettings(BanqProperties banq, DataSource dataSource) {
         return factory -> {
             factory.setAutoStartup(false);
             factory.setWaitForJobsToCompleteOnShutdown(true);

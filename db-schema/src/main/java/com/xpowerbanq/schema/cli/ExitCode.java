@@ -22,11 +22,16 @@ public enum ExitCode {
      * is internal.
      */
     public static ExitCode of(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ExitStatus status) {
-                return status.exitCode();
+        return saidBy(failure).map(t -> ((ExitStatus) t).exitCode()).orElse(INTERNAL);
+    }
+
+    /** The first failure along the causes of {@code failure} that says its own exit status. */
+    public static java.util.Optional<Throwable> saidBy(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ExitStatus) {
+                return java.util.Optional.of(t);
             }
         }
-        return INTERNAL;
+        return java.util.Optional.empty();
     }
 }
